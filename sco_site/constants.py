@@ -1,0 +1,74 @@
+"""Allowed values, named once so that schema, model and pages agree."""
+
+from __future__ import annotations
+
+# German is the source language; it comes first and is built first.
+LANGUAGES: tuple[str, ...] = ("de", "en")
+SOURCE_LANGUAGE = "de"
+
+# Data folders below ``data/``: one entity per file, the folder names its kind.
+ENTITY_FOLDERS: dict[str, str] = {
+    "priorities": "priority",
+    "initiatives": "initiative",
+    "events": "event",
+    "actors": "actor",
+    "places": "place",
+    "sources": "source",
+}
+# Single files below ``data/``.
+SINGLE_FILES: dict[str, str] = {
+    "glossary.yml": "glossary",
+    "site.yml": "site",
+}
+
+INITIATIVE_KINDS: frozenset[str] = frozenset(
+    {
+        "document",
+        "strategy",
+        "programme",
+        "institution",
+        "fund",
+        "network",
+        "forum",
+        "conference",
+        "project",
+        "designation",
+        "mechanism",
+        "partnership",
+        "policy",
+    }
+)
+# Kinds that are proposed texts; the documents overview lists these.
+DOCUMENT_KINDS: frozenset[str] = frozenset({"document", "strategy", "programme"})
+
+ACTOR_KINDS: frozenset[str] = frozenset({"person", "organisation", "body", "state"})
+SOURCE_KINDS: frozenset[str] = frozenset({"article", "news", "official", "document"})
+
+# Steps in an initiative's history, in the order they usually happen.
+STATUSES: tuple[str, ...] = (
+    "proposed",
+    "planned",
+    "under_discussion",
+    "announced",
+    "draft_endorsed",
+    "designated",
+    "adopted",
+    "established",
+    "held",
+    "related_decision",
+    "superseded",
+)
+# A step of one of these kinds is an outcome; without one, the page says
+# that no outcome is recorded instead of guessing.
+OUTCOME_STATUSES: frozenset[str] = frozenset(
+    {"designated", "adopted", "established", "held", "related_decision", "superseded"}
+)
+NO_OUTCOME = "no_outcome_recorded"
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+
+# Refuse a data file larger than this before parsing it: the whole data set is
+# a few dozen kilobytes, so anything this large is a mistake or an attack.
+MAX_FILE_BYTES = 256 * 1024

@@ -1,0 +1,146 @@
+"""Reads ``data/``, checks everything, and returns the model or every problem.
+
+Parsed and checked files are kept while they are unchanged, so a preview
+rebuild, or the second language of one build, does not read them again.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .builder import build_catalog
+from .constants import ENTITY_FOLDERS, SINGLE_FILES
+from .errors import DataError, Location, Problem, ProblemList
+from .model import Catalog
+from .references import check_dates, check_references, index_ids
+from .schema import schema_path, schema_problems
+from .yamlsource import YamlDocument, read_yaml_file
+
+Stamp = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _CheckedFile:
+    stamp: Stamp
+    doc: YamlDocument | None
+    problems: tuple[Problem, ...]
+
+
+_FILES: dict[Path, _CheckedFile] = {}
+_CATALOGS: dict[tuple[Any, ...], Catalog | DataError] = {}
+
+
+def modeline(kind: str, nested: bool) -> str:
+    """The first line that tells yaml-language-server which schema a file follows."""
+    up = "../../" if nested else "../"
+    return f"# yaml-language-server: $schema={up}sco_site/schemas/{schema_path(kind).name}"
+
+
+def load_data(data_dir: Path) -> Catalog:
+    """Load and check every data file; raise DataError listing all problems."""
+    data_dir = data_dir.resolve()
+    files, discovery = _discover(data_dir)
+    key = (tuple((path, _stamp(path)) for path, _ in files), tuple(discovery.problems))
+    if key not in _CATALOGS:
+        _CATALOGS.clear()
+        _CATALOGS[key] = _check_all(files, discovery, data_dir)
+    return _result(_CATALOGS[key])
+
+
+def _check_all(files: list[tuple[Path, str]], problems: ProblemList, data_dir: Path) -> Catalog | DataError:
+    docs: dict[str, list[YamlDocument]] = {}
+    for path, kind in files:
+        checked = _check_file(path, kind, data_dir)
+        problems.problems.extend(checked.problems)
+        if checked.doc is not None:
+            docs.setdefault(kind, []).append(checked.doc)
+    index = index_ids(docs, problems)
+    for kind, kind_docs in docs.items():
+        for doc in kind_docs:
+            check_references(doc, kind, index, problems)
+    return DataError(problems.problems) if problems else _build(docs)
+
+
+def _result(outcome: Catalog | DataError) -> Catalog:
+    if isinstance(outcome, DataError):
+        raise outcome
+    return outcome
+
+
+def _build(docs: dict[str, list[YamlDocument]]) -> Catalog:
+    entities = {kind: [doc.data for doc in kind_docs] for kind, kind_docs in docs.items()}
+    site = entities.pop("site", [{}])[0]
+    glossary = entities.pop("glossary", [{"terms": []}])[0]
+    return build_catalog(entities, site, glossary)
+
+
+def _stamp(path: Path) -> Stamp:
+    info = path.stat()
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    return path.relative_to(data_dir.parent).as_posix()
+
+
+def _check_file(path: Path, kind: str, data_dir: Path) -> _CheckedFile:
+    stamp = _stamp(path)
+    cached = _FILES.get(path)
+    if cached and cached.stamp == stamp:
+        return cached
+    problems = ProblemList()
+    display = _display(path, data_dir)
+    doc = read_yaml_file(path, display, problems)
+    if doc is not None:
+        problems.problems.extend(schema_problems(doc, kind))
+        check_dates(doc, kind, problems)
+        expected = modeline(kind, nested=path.parent != data_dir)
+        if doc.first_line != expected:
+            problems.add(Location(display, 1, 1), f"the first line should be '{expected}'", "it lets your editor check this file while you type")
+        if problems:
+            doc = doc if isinstance(doc.data, dict) else None
+    checked = _CheckedFile(stamp, doc, tuple(problems.problems))
+    _FILES[path] = checked
+    return checked
+
+
+def _discover(data_dir: Path) -> tuple[list[tuple[Path, str]], ProblemList]:
+    """Every data file with its kind; anything unexpected is a problem."""
+    problems = ProblemList()
+    found: list[tuple[Path, str]] = []
+    if not data_dir.is_dir():
+        problems.add(Location(data_dir.name), "the data folder is missing")
+        return found, problems
+    for entry in sorted(data_dir.iterdir()):
+        display = _display(entry, data_dir)
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and entry.name in ENTITY_FOLDERS:
+            found.extend(_folder_files(entry, ENTITY_FOLDERS[entry.name], data_dir, problems))
+        elif entry.is_file() and entry.name in SINGLE_FILES:
+            found.append((entry, SINGLE_FILES[entry.name]))
+        else:
+            known = list(ENTITY_FOLDERS) + list(SINGLE_FILES)
+            close = difflib.get_close_matches(entry.name, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "data/ holds only: " + ", ".join(known)
+            problems.add(Location(display), "this is not a known data file or folder", hint)
+    for name in SINGLE_FILES:
+        if not (data_dir / name).is_file():
+            problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing")
+    return found, problems
+
+
+def _folder_files(folder: Path, kind: str, data_dir: Path, problems: ProblemList) -> list[tuple[Path, str]]:
+    files = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file() and entry.suffix == ".yml":
+            files.append((entry, kind))
+        else:
+            hint = "rename it to end in .yml" if entry.suffix == ".yaml" else "each entity is one .yml file"
+            problems.add(Location(_display(entry, data_dir)), "this file is not read: only .yml files belong here", hint)
+    return files

@@ -1,0 +1,176 @@
+"""The typed model the pages are rendered from. Built only from valid data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .constants import DOCUMENT_KINDS, NO_OUTCOME, OUTCOME_STATUSES
+from .dates import DateSpan
+
+
+@dataclass(frozen=True)
+class Text:
+    """A reader-facing text in both languages."""
+
+    de: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Citation:
+    source_id: str
+    quote: Text | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    language: str
+    publisher: str
+    author_id: str | None = None
+    published: DateSpan | None = None
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: Text
+    description: Text
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    kind: str
+    name: Text
+    description: Text
+    abbreviation: Text | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: str
+    order: int
+    icon: str
+    title: Text
+    summary: Text
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    status: str
+    note: Text
+    citations: tuple[Citation, ...]
+    date: DateSpan | None = None
+    place_id: str | None = None
+    event_id: str | None = None
+
+    @property
+    def is_outcome(self) -> bool:
+        return self.status in OUTCOME_STATUSES
+
+
+@dataclass(frozen=True)
+class Plan:
+    date: DateSpan | None = None
+    place_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str
+    kind: str
+    title: Text
+    summary: Text
+    priority_ids: tuple[str, ...]
+    status_history: tuple[StatusStep, ...]
+    citations: tuple[Citation, ...]
+    official_name: Text | None = None
+    proposer_ids: tuple[str, ...] = ()
+    related_ids: tuple[str, ...] = ()
+    plan: Plan | None = None
+
+    @property
+    def is_document(self) -> bool:
+        return self.kind in DOCUMENT_KINDS
+
+    @property
+    def outcome(self) -> StatusStep | None:
+        """The latest step that is an outcome, if any is recorded."""
+        outcomes = [step for step in self.status_history if step.is_outcome]
+        return outcomes[-1] if outcomes else None
+
+    @property
+    def current_status(self) -> str:
+        """The latest outcome's status, or 'no outcome recorded' — never a guess."""
+        outcome = self.outcome
+        return outcome.status if outcome else NO_OUTCOME
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: Text
+    date: DateSpan
+    summary: Text
+    citations: tuple[Citation, ...]
+    place_id: str | None = None
+    initiative_ids: tuple[str, ...] = ()
+    actor_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    abbreviation: Text
+    meaning: Text
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    title: Text
+    description: Text
+    chairmanship: DateSpan
+    chairmanship_summary: Text
+    chairmanship_citations: tuple[Citation, ...]
+    article_id: str
+    cross_cutting_title: Text
+    cross_cutting_summary: Text
+    cross_cutting_citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every entity, by id, plus the links computed from the ones typed once."""
+
+    site: SiteInfo
+    priorities: dict[str, Priority]
+    initiatives: dict[str, Initiative]
+    events: dict[str, Event]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    sources: dict[str, Source]
+    glossary: tuple[GlossaryTerm, ...]
+    # Computed: who links here.
+    initiatives_by_priority: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    events_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    citing_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def ordered_priorities(self) -> list[Priority]:
+        return sorted(self.priorities.values(), key=lambda p: p.order)
+
+    def ordered_events(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: (e.date.start.first_day(), e.id))
+
+    def cross_cutting(self) -> list[Initiative]:
+        return [i for i in self.initiatives.values() if not i.priority_ids]
