@@ -72,3 +72,14 @@ URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 # Refuse a data file larger than this before parsing it: the whole data set is
 # a few dozen kilobytes, so anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
+
+# Priority icons (schema enum) and the Material icon each one shows.
+PRIORITY_ICONS: dict[str, str] = {
+    "shield": "material-shield-half-full",
+    "trade": "material-handshake-outline",
+    "energy": "material-lightning-bolt-outline",
+    "digital": "material-chip",
+    "ecology": "material-leaf",
+    "culture": "material-drama-masks",
+    "institutions": "material-bank-outline",
+}

@@ -1,0 +1,76 @@
+"""Which language the current MkDocs build pass is for, and what that changes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from sco_site.constants import LANGUAGES
+from sco_site.render.helpers import labels
+
+
+class LanguagePass:
+    """Rewrites the configuration and the file list for one language tree."""
+
+    def __init__(self) -> None:
+        self.lang = LANGUAGES[0]
+        self.serving = False
+        self.root_dir = ""
+        self.root_url = ""
+
+    @property
+    def is_first(self) -> bool:
+        return self.lang == LANGUAGES[0]
+
+    @property
+    def root_path(self) -> str:
+        return urlsplit(self.root_url).path or "/"
+
+    def other_languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang != self.lang]
+
+    @contextlib.contextmanager
+    def building(self, lang: str) -> Iterator[None]:
+        first = self.lang
+        self.lang = lang
+        try:
+            yield
+        finally:
+            self.lang = first
+
+    def configure(self, config: MkDocsConfig) -> None:
+        if not self.root_dir:
+            self.root_dir = config.site_dir
+            self.root_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        config.site_dir = os.path.join(self.root_dir, self.lang)
+        if self.root_url:
+            config.site_url = f"{self.root_url}{self.lang}/"
+        config.theme["language"] = self.lang
+        config.site_name = labels()["site_name"][self.lang]
+        config.extra["alternate"] = []
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            # Let Material derive language and word separator anew; keep stemming on.
+            search.config.lang = None
+            search.config.separator = None
+            search.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
+
+    def language_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Keep shared files, move this language's folder to the root, drop the others."""
+        kept: list[File] = []
+        for file in files:
+            top, _, rest = file.src_uri.partition("/")
+            if top == self.lang and rest:
+                kept.append(File(rest, os.path.join(config.docs_dir, self.lang), config.site_dir, config.use_directory_urls))
+            elif top not in LANGUAGES or not rest:
+                kept.append(file)
+        return Files(kept)
+
+    def write_root_file(self, name: str, content: str) -> None:
+        with open(os.path.join(self.root_dir, name), "w", encoding="utf-8") as handle:
+            handle.write(content)

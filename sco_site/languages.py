@@ -1,0 +1,66 @@
+"""Links between the two language trees, the glossary, and the root pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .constants import LANGUAGES
+from .model import Catalog
+from .render.helpers import labels
+
+_HTML = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def counterpart_href(page_url: str, other_lang: str) -> str:
+    """Relative link from a page to the same page in the other language tree."""
+    depth = len([part for part in page_url.split("/") if part]) if page_url.endswith("/") else page_url.count("/")
+    return "../" * (depth + 1) + f"{other_lang}/{page_url}"
+
+
+def alternates(page_url: str, lang: str, root_url: str) -> list[dict[str, str]]:
+    """One entry per language: name, code, absolute link (hreflang) and relative href (switcher)."""
+    result = []
+    for code in LANGUAGES:
+        href = "./" if code == lang and not page_url else counterpart_href(page_url, code)
+        result.append(
+            {
+                "name": labels()["language_name"][code],
+                "lang": code,
+                "link": f"{root_url}{code}/{page_url}" if root_url else href,
+                "href": href,
+            }
+        )
+    return result
+
+
+def glossary_markdown(catalog: Catalog, lang: str) -> str:
+    """Abbreviation definitions (Markdown 'abbr' syntax) appended to every page."""
+    lines = []
+    for term in catalog.glossary:
+        short = " ".join(term.abbreviation[lang].split())
+        meaning = " ".join(term.meaning[lang].split()).replace("]", ")")
+        lines.append(f"*[{short}]: {meaning}")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def render_root_page(catalog: Catalog, template: str, base: str = "") -> str:
+    """The language chooser at the site root (index.html or 404.html)."""
+    entries = [
+        {
+            "lang": lang,
+            "title": catalog.site.title[lang],
+            "description": catalog.site.description[lang],
+            "name": labels()["language_name"][lang],
+            "not_found": labels()["page_not_found"][lang],
+            "not_found_text": labels()["page_not_found_text"][lang],
+        }
+        for lang in LANGUAGES
+    ]
+    return _HTML.get_template(template).render(languages=entries, base=base)

@@ -1,0 +1,52 @@
+"""The list of pages of one language tree, and its navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Catalog
+from .render.helpers import labels, page_uri
+from .render.renderer import PageRenderer
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+
+
+def generate_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
+    """Every generated page of one language, as Markdown with front matter."""
+    renderer = PageRenderer(catalog, lang)
+    pages = [
+        GeneratedPage(page_uri("home"), renderer.render_home()),
+        GeneratedPage(page_uri("initiatives"), renderer.render_initiatives_page()),
+        GeneratedPage(page_uri("documents"), renderer.render_documents_page()),
+        GeneratedPage(page_uri("timeline"), renderer.render_timeline_page()),
+        GeneratedPage(page_uri("sources"), renderer.render_sources_page()),
+    ]
+    pages += [GeneratedPage(page_uri("priority", p.id), renderer.render_priority_page(p)) for p in catalog.ordered_priorities()]
+    pages += [GeneratedPage(page_uri("initiative", i.id), renderer.render_initiative_page(i)) for i in catalog.initiatives.values()]
+    pages += [GeneratedPage(page_uri("event", e.id), renderer.render_event_page(e)) for e in catalog.ordered_events()]
+    return pages
+
+
+def navigation(catalog: Catalog, lang: str) -> list[Any]:
+    """The site navigation in MkDocs' ``nav`` shape.
+
+    Initiative and event pages stay out of it on purpose: a navigation that
+    lists every page is copied into every page, which makes a build quadratic
+    in the number of initiatives. They are reached through links instead.
+    """
+    label = {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
+    priorities = [{p.title[lang]: page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
+    return [
+        {label["nav_home"]: page_uri("home")},
+        {label["nav_priorities"]: priorities},
+        {label["nav_initiatives"]: page_uri("initiatives")},
+        {label["nav_documents"]: page_uri("documents")},
+        {label["nav_timeline"]: page_uri("timeline")},
+        {label["sources"]: page_uri("sources")},
+        {label["nav_about"]: page_uri("about")},
+    ]

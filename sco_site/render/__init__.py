@@ -1,0 +1,1 @@
+"""Rendering the model into Markdown pages (and a few HTML/SVG fragments)."""

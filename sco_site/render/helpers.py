@@ -1,0 +1,123 @@
+"""What templates may call: links, dates, badges and labels for one page."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..constants import PRIORITY_ICONS
+from ..dates import DateSpan
+from ..model import Catalog, Citation, Text
+from .text import Markup, html_attribute, markdown_text, markdown_url
+
+LABELS_FILE = Path(__file__).parent / "labels.yml"
+
+
+@cache
+def labels() -> dict[str, Any]:
+    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+
+
+def page_uri(kind: str, entity_id: str = "") -> str:
+    """Where each kind of page lives, the same in both language trees."""
+    return {
+        "home": "index.md",
+        "priority": f"priorities/{entity_id}.md",
+        "initiative": f"initiatives/{entity_id}.md",
+        "initiatives": "initiatives/index.md",
+        "event": f"events/{entity_id}.md",
+        "documents": "documents.md",
+        "timeline": "timeline.md",
+        "sources": "sources.md",
+        "about": "about.md",
+    }[kind]
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+class PageHelpers:
+    """Bound to one catalog, one language and one page, for relative links."""
+
+    def __init__(self, catalog: Catalog, lang: str, uri: str) -> None:
+        self.catalog = catalog
+        self.lang = lang
+        self.uri = uri
+
+    def t(self, key: str) -> str:
+        return labels()[key][self.lang]
+
+    def text(self, value: Text | None) -> str:
+        return value[self.lang] if value else ""
+
+    def kind(self, kind: str, plural: bool = False) -> str:
+        return labels()["kind_plural" if plural else "kind_singular"][self.lang][kind]
+
+    def status(self, status: str) -> str:
+        return labels()["status_label"][self.lang][status]
+
+    def icon(self, name: str) -> Markup:
+        return Markup(f":{PRIORITY_ICONS[name]}:{{ .lg .middle .sco-card__icon }}")
+
+    def badge(self, status: str) -> Markup:
+        label = html_attribute(self.status(status))
+        return Markup(f'<span class="sco-status sco-status--{status}">{label}</span>')
+
+    def date(self, span: DateSpan | None) -> str:
+        return span.format(self.lang) if span else self.t("date_unrecorded")
+
+    def iso(self, span: DateSpan | None) -> str:
+        return span.iso() if span else ""
+
+    def link(self, target_uri: str, label: str, anchor: str = "") -> Markup:
+        href = relative_link(self.uri, target_uri) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{markdown_text(label)}]({href})")
+
+    def to(self, kind: str, entity_id: str = "") -> str:
+        """A relative link target, for use inside HTML attributes."""
+        target = relative_link(self.uri, page_uri(kind, entity_id))
+        return target[: -len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
+
+    def initiative(self, initiative_id: str) -> Markup:
+        return self.link(page_uri("initiative", initiative_id), self.catalog.initiatives[initiative_id].title[self.lang])
+
+    def priority(self, priority_id: str) -> Markup:
+        return self.link(page_uri("priority", priority_id), self.catalog.priorities[priority_id].title[self.lang])
+
+    def event(self, event_id: str) -> Markup:
+        return self.link(page_uri("event", event_id), self.catalog.events[event_id].title[self.lang])
+
+    def place(self, place_id: str | None) -> str:
+        return self.catalog.places[place_id].name[self.lang] if place_id else ""
+
+    def actor(self, actor_id: str) -> str:
+        return self.catalog.actors[actor_id].name[self.lang]
+
+    def source_link(self, source_id: str) -> Markup:
+        source = self.catalog.sources[source_id]
+        label = source.title
+        if source.author_id:
+            label = f"{self.actor(source.author_id)}: {label}"
+        return self.link(page_uri("sources"), label, anchor=source_id)
+
+    def external(self, url: str, label: str) -> Markup:
+        return Markup(f"[{markdown_text(label)}]({markdown_url(url)})")
+
+    def quote(self, citation: Citation) -> dict[str, str] | None:
+        """The quotation in the page's language first, the other language beside it."""
+        if citation.quote is None:
+            return None
+        source = self.catalog.sources[citation.source_id]
+        other = "en" if self.lang == "de" else "de"
+        original = source.language if source.language in ("de", "en") else None
+        return {
+            "main": citation.quote[self.lang],
+            "other": citation.quote[other],
+            "other_label": self.t("quote_original") if original == other else self.t("quote_translation"),
+            "main_is_translation": "yes" if original == other else "",
+        }

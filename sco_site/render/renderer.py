@@ -1,0 +1,151 @@
+"""The page renderer: Jinja templates over the model, one instance per language."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..constants import INITIATIVE_KINDS
+from ..model import Catalog, Event, Initiative, Priority
+from .helpers import PageHelpers, labels, page_uri
+from .text import markdown_text
+
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
+
+
+def _environment() -> Environment:
+    # Every printed value is escaped for Markdown unless the renderer marked it
+    # as Markup: safe by default, so a template cannot forget to escape.
+    return Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=False,
+        finalize=markdown_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+class PageRenderer:
+    """Renders every generated page of one language to Markdown."""
+
+    _env = _environment()
+
+    def __init__(self, catalog: Catalog, lang: str) -> None:
+        self.catalog = catalog
+        self.lang = lang
+
+    def render(self, template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
+        helpers = PageHelpers(self.catalog, self.lang, uri)
+        body = self._env.get_template(template).render(h=helpers, lang=self.lang, site=self.catalog.site, **context)
+        return front_matter(meta) + body
+
+    def _meta(self, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
+        meta: dict[str, Any] = {"title": " ".join(title.split())}
+        if description:
+            meta["description"] = " ".join(description.split())
+        meta.update(extra)
+        return meta
+
+    def label(self, key: str) -> str:
+        return labels()[key][self.lang]
+
+    def render_home(self) -> str:
+        catalog = self.catalog
+        counts = {p.id: len(catalog.initiatives_by_priority.get(p.id, ())) for p in catalog.priorities.values()}
+        meta = self._meta(catalog.site.title[self.lang], catalog.site.description[self.lang], hide=["navigation", "toc"])
+        return self.render(
+            "home.md.j2",
+            page_uri("home"),
+            meta,
+            priorities=catalog.ordered_priorities(),
+            counts=counts,
+            cross_cutting=catalog.cross_cutting(),
+        )
+
+    def render_priority_page(self, priority: Priority) -> str:
+        initiatives = [self.catalog.initiatives[i] for i in self.catalog.initiatives_by_priority.get(priority.id, ())]
+        meta = self._meta(priority.title[self.lang], priority.summary[self.lang])
+        return self.render(
+            "priority.md.j2",
+            page_uri("priority", priority.id),
+            meta,
+            priority=priority,
+            groups=self._by_kind(initiatives),
+            events=self._events_of(initiatives),
+        )
+
+    def render_initiative_page(self, initiative: Initiative) -> str:
+        meta = self._meta(initiative.title[self.lang], initiative.summary[self.lang])
+        events = [self.catalog.events[e] for e in self.catalog.events_by_initiative.get(initiative.id, ())]
+        return self.render(
+            "initiative.md.j2",
+            page_uri("initiative", initiative.id),
+            meta,
+            initiative=initiative,
+            related=self.catalog.related_by_initiative.get(initiative.id, ()),
+            events=events,
+            plan_differs=_plan_differs(initiative),
+        )
+
+    def render_event_page(self, event: Event) -> str:
+        meta = self._meta(event.title[self.lang], event.summary[self.lang])
+        concerned = [i for i in self.catalog.initiatives.values() if event.id in self.catalog.events_by_initiative.get(i.id, ())]
+        return self.render("event.md.j2", page_uri("event", event.id), meta, event=event, initiatives=concerned)
+
+    def render_initiatives_page(self) -> str:
+        groups = [
+            {"title": p.title[self.lang], "initiatives": [self.catalog.initiatives[i] for i in self.catalog.initiatives_by_priority.get(p.id, ())]}
+            for p in self.catalog.ordered_priorities()
+        ]
+        groups.append({"title": self.catalog.site.cross_cutting_title[self.lang], "initiatives": self.catalog.cross_cutting()})
+        meta = self._meta(self.label("nav_initiatives"), self.label("all_initiatives_intro"))
+        return self.render("initiatives.md.j2", page_uri("initiatives"), meta, groups=[g for g in groups if g["initiatives"]])
+
+    def render_documents_page(self) -> str:
+        documents = [i for i in self.catalog.initiatives.values() if i.is_document]
+        meta = self._meta(self.label("nav_documents"), self.label("documents_intro"))
+        return self.render("documents.md.j2", page_uri("documents"), meta, documents=documents)
+
+    def render_timeline_page(self) -> str:
+        years: dict[int, list[Event]] = defaultdict(list)
+        for event in self.catalog.ordered_events():
+            years[event.date.year].append(event)
+        meta = self._meta(self.label("nav_timeline"), self.label("timeline_intro"))
+        return self.render("timeline.md.j2", page_uri("timeline"), meta, years=sorted(years.items()))
+
+    def render_sources_page(self) -> str:
+        sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher, s.id))
+        return self.render("sources.md.j2", page_uri("sources"), self._meta(self.label("sources")), sources=sources)
+
+    def _by_kind(self, initiatives: list[Initiative]) -> list[tuple[str, list[Initiative]]]:
+        order = sorted(INITIATIVE_KINDS, key=lambda kind: self.label("kind_plural")[kind])
+        groups = [(kind, [i for i in initiatives if i.kind == kind]) for kind in order]
+        return [(kind, items) for kind, items in groups if items]
+
+    def _events_of(self, initiatives: list[Initiative]) -> list[Event]:
+        ids = {e for i in initiatives for e in self.catalog.events_by_initiative.get(i.id, ())}
+        return [e for e in self.catalog.ordered_events() if e.id in ids]
+
+
+def _plan_differs(initiative: Initiative) -> bool:
+    plan, outcome = initiative.plan, initiative.outcome
+    if not plan or not outcome:
+        return False
+    place_differs = bool(plan.place_id and outcome.place_id and plan.place_id != outcome.place_id)
+    date_differs = bool(plan.date and outcome.date and not _within(outcome.date, plan.date))
+    return place_differs or date_differs
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    outer_end = (outer.end or outer.start).last_day()
+    return outer.start.first_day() <= inner.start.first_day() <= outer_end
