@@ -55,10 +55,13 @@ class LanguagePass:
         config.extra["alternate"] = []
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            # Let Material derive language and word separator anew; keep stemming on.
+            # Let Material derive language, word separator and pipeline anew.
+            # No stemmer: Material appends a wildcard to every typed word, and a
+            # wildcard word is compared with the stemmed index unstemmed, so whole
+            # words ("Zeitleiste", "timeline") would find nothing.
             search.config.lang = None
             search.config.separator = None
-            search.config.pipeline = ["stemmer", "stopWordFilter", "trimmer"]
+            search.config.pipeline = None
 
     def language_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Keep shared files, move this language's folder to the root, drop the others."""
