@@ -67,7 +67,7 @@ NO_OUTCOME = "no_outcome_recorded"
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
 
 # Refuse a data file larger than this before parsing it: the whole data set is
 # a few dozen kilobytes, so anything this large is a mistake or an attack.
