@@ -205,7 +205,8 @@ def _missing(doc: YamlDocument, path: JsonPath, keys: list[str]) -> Problem:
         return Problem(where, f"the {words} {noun} missing{inside}", "every text needs both 'de' and 'en'")
     names = ", ".join(f"'{key}'" for key in keys)
     verb = "are" if len(keys) > 1 else "is"
-    return Problem(where, f"{names} {verb} missing{inside}", "add it; CONTRIBUTING.md shows a complete example")
+    pronoun = "them" if len(keys) > 1 else "it"
+    return Problem(where, f"{names} {verb} missing{inside}", f"add {pronoun}; CONTRIBUTING.md shows a complete example")
 
 
 def _not_allowed(where: Location, name: str, error: ValidationError) -> Problem:
