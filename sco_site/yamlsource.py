@@ -221,6 +221,9 @@ def parse_yaml(text: str, path: str, problems: ProblemList) -> YamlDocument | No
     except _Refused as refusal:
         problems.problems.append(refusal.problem)
         return None
+    except RecursionError:  # only without libyaml, whose parser limits nesting itself
+        problems.add(Location(path, 1, 1), "the file is nested too deeply", "data files need only a few levels of indentation")
+        return None
     finally:
         loader.dispose()
     return doc
@@ -228,7 +231,12 @@ def parse_yaml(text: str, path: str, problems: ProblemList) -> YamlDocument | No
 
 def read_yaml_file(file: Path, display_path: str, problems: ProblemList) -> YamlDocument | None:
     """Read and parse a data file, refusing oversized or undecodable files."""
-    size = file.stat().st_size
+    try:
+        size = file.stat().st_size
+        raw = file.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as error:  # no permission, or removed while being read
+        problems.add(Location(display_path, 1, 1), f"the file cannot be opened ({error.strerror or error})", "check that it exists and that you may read it")
+        return None
     if size > MAX_FILE_BYTES:
         problems.add(
             Location(display_path, 1, 1),
@@ -236,7 +244,6 @@ def read_yaml_file(file: Path, display_path: str, problems: ProblemList) -> Yaml
             "a data file describes one thing and stays small; split it up or remove pasted material",
         )
         return None
-    raw = file.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
