@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sco_site.constants import LANGUAGES
+from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.render.helpers import labels
 
 
@@ -53,6 +53,10 @@ class LanguagePass:
         config.theme["language"] = self.lang
         config.site_name = labels()["site_name"][self.lang]
         config.extra["alternate"] = []
+        config.extra["sco_locale"] = LOCALES[self.lang]
+        config.extra["sco_alternate_locales"] = [LOCALES[lang] for lang in self.other_languages()]
+        config.extra["sco_labels"] = {key: value[self.lang] for key, value in labels().items() if isinstance(value, dict) and isinstance(value.get(self.lang), str)}
+        config.site_description = labels()["site_description"][self.lang]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             # Let Material derive language and word separator anew; keep stemming on.

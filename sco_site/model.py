@@ -164,6 +164,7 @@ class Catalog:
     initiatives_by_priority: dict[str, tuple[str, ...]] = field(default_factory=dict)
     events_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
     related_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    initiatives_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
     citing_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def ordered_priorities(self) -> list[Priority]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .model import Catalog
 from .render.helpers import labels, page_uri
-from .render.renderer import PageRenderer
+from .render.renderer import BuildContext, PageRenderer
 
 
 @dataclass(frozen=True)
@@ -16,9 +16,9 @@ class GeneratedPage:
     markdown: str
 
 
-def generate_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
+def generate_pages(catalog: Catalog, lang: str, context: BuildContext | None = None) -> list[GeneratedPage]:
     """Every generated page of one language, as Markdown with front matter."""
-    renderer = PageRenderer(catalog, lang)
+    renderer = PageRenderer(catalog, lang, context)
     pages = [
         GeneratedPage(page_uri("home"), renderer.render_home()),
         GeneratedPage(page_uri("initiatives"), renderer.render_initiatives_page()),

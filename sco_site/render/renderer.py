@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from babel.dates import format_date
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..constants import INITIATIVE_KINDS
+from ..constants import INITIATIVE_KINDS, LOCALES
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
+from .structured import event_jsonld, initiative_jsonld
 from .text import markdown_text
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -35,14 +41,28 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
+@dataclass(frozen=True)
+class BuildContext:
+    """What pages need from outside the data: the public address and file dates."""
+
+    site_url: str = ""
+    changed: Mapping[str, dt.date] = field(default_factory=dict)
+
+
 class PageRenderer:
     """Renders every generated page of one language to Markdown."""
 
     _env = _environment()
 
-    def __init__(self, catalog: Catalog, lang: str) -> None:
+    def __init__(self, catalog: Catalog, lang: str, context: BuildContext | None = None) -> None:
         self.catalog = catalog
         self.lang = lang
+        self.context = context or BuildContext()
+
+    def public_url(self, uri: str) -> str:
+        """The absolute address of a page of this language, e.g. for citing it."""
+        path = uri[: -len("index.md")] if uri.endswith("index.md") else uri[:-3] + "/"
+        return f"{self.context.site_url}{self.lang}/{path}"
 
     def render(self, template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
         helpers = PageHelpers(self.catalog, self.lang, uri)
@@ -85,22 +105,29 @@ class PageRenderer:
         )
 
     def render_initiative_page(self, initiative: Initiative) -> str:
-        meta = self._meta(initiative.title[self.lang], initiative.summary[self.lang])
+        uri = page_uri("initiative", initiative.id)
+        changed = self.context.changed.get(f"initiatives/{initiative.id}.yml")
+        jsonld = initiative_jsonld(self.catalog, initiative, self.lang, self.public_url(uri), changed)
+        meta = self._meta(initiative.title[self.lang], initiative.summary[self.lang], jsonld=jsonld)
         events = [self.catalog.events[e] for e in self.catalog.events_by_initiative.get(initiative.id, ())]
         return self.render(
             "initiative.md.j2",
-            page_uri("initiative", initiative.id),
+            uri,
             meta,
             initiative=initiative,
             related=self.catalog.related_by_initiative.get(initiative.id, ()),
             events=events,
             plan_differs=_plan_differs(initiative),
+            cite_url=self.public_url(uri),
+            changed=format_date(changed, "long", locale=LOCALES[self.lang]) if changed else "",
         )
 
     def render_event_page(self, event: Event) -> str:
-        meta = self._meta(event.title[self.lang], event.summary[self.lang])
-        concerned = [i for i in self.catalog.initiatives.values() if event.id in self.catalog.events_by_initiative.get(i.id, ())]
-        return self.render("event.md.j2", page_uri("event", event.id), meta, event=event, initiatives=concerned)
+        uri = page_uri("event", event.id)
+        jsonld = event_jsonld(self.catalog, event, self.lang, self.public_url(uri))
+        meta = self._meta(event.title[self.lang], event.summary[self.lang], jsonld=jsonld)
+        concerned = [self.catalog.initiatives[i] for i in self.catalog.initiatives_by_event.get(event.id, ())]
+        return self.render("event.md.j2", uri, meta, event=event, initiatives=concerned)
 
     def render_initiatives_page(self) -> str:
         groups = [
