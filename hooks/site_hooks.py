@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from language_pass import LanguagePass
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary_markdown, render_root_page
-from sco_site.pages import generate_pages, navigation
+from sco_site.pages import generate_downloads, generate_pages, navigation
 from sco_site.render.renderer import BuildContext
 from sco_site.preview import PreviewData, error_banner, load_for_preview
 
@@ -60,6 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     for page in generate_pages(_data.catalog, _pass.lang, _context):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for download in generate_downloads(_data.catalog, _pass.lang, _context):
+        files.append(File.generated(config, download.src_uri, content=download.content))
     return files
 
 

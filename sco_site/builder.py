@@ -150,6 +150,7 @@ def build_catalog(entities: dict[str, list[Raw]], site: Raw, glossary: Raw) -> C
         initiatives_by_event=_invert(events_by_initiative),
         related_by_initiative=_related(initiatives),
         citing_by_source=_citing(built),
+        documents={"site": site, "glossary": glossary, **{kind: sorted(entities.get(kind, []), key=lambda raw: raw["id"]) for kind in BUILDERS}},
     )
 
 

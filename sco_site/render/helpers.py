@@ -33,6 +33,9 @@ def page_uri(kind: str, entity_id: str = "") -> str:
         "documents": "documents.md",
         "timeline": "timeline.md",
         "sources": "sources.md",
+        "progress": "progress.md",
+        "relations": "relations.md",
+        "open_data": "open-data.md",
         "about": "about.md",
     }[kind]
 

@@ -15,8 +15,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..constants import INITIATIVE_KINDS, LOCALES
+from ..exports import DOWNLOADS
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
+from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
 from .structured import event_jsonld, initiative_jsonld
 from .text import markdown_text
 
@@ -148,11 +150,55 @@ class PageRenderer:
         for event in self.catalog.ordered_events():
             years[event.date.year].append(event)
         meta = self._meta(self.label("nav_timeline"), self.label("timeline_intro"))
-        return self.render("timeline.md.j2", page_uri("timeline"), meta, years=sorted(years.items()))
+        return self.render(
+            "timeline.md.j2",
+            page_uri("timeline"),
+            meta,
+            years=sorted(years.items()),
+            initiatives_of=self.catalog.initiatives_by_event,
+            catalog=self.catalog,
+            ics_uri=DOWNLOADS["ics"],
+        )
 
     def render_sources_page(self) -> str:
         sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher, s.id))
-        return self.render("sources.md.j2", page_uri("sources"), self._meta(self.label("sources")), sources=sources)
+        meta = self._meta(self.label("sources"), self.label("sources_intro"))
+        citing = {s.id: self.catalog.citing_by_source.get(s.id, ()) for s in sources}
+        return self.render("sources.md.j2", page_uri("sources"), meta, sources=sources, citing=citing)
+
+    def render_progress_page(self) -> str:
+        uri = page_uri("progress")
+        helpers = PageHelpers(self.catalog, self.lang, uri)
+        rows = progress_rows(self.catalog, helpers)
+        legend = [s for s in STATUS_ORDER if any(s == status for row in rows for status, _ in row.counts)]
+        meta = self._meta(self.label("nav_progress"), self.label("progress_intro"))
+        return self.render("progress.md.j2", uri, meta, bars=progress_bars(rows, helpers), rows=rows, legend=legend)
+
+    def render_relations_page(self) -> str:
+        uri = page_uri("relations")
+        graph = relationship_graph(self.catalog, PageHelpers(self.catalog, self.lang, uri))
+        by_priority = {p: [self.catalog.initiatives[i] for i in ids] for p, ids in self.catalog.initiatives_by_priority.items()}
+        statuses = {i.current_status for i in self.catalog.initiatives.values()}
+        meta = self._meta(self.label("nav_relations"), self.label("relations_intro"))
+        return self.render(
+            "relations.md.j2",
+            uri,
+            meta,
+            graph=graph,
+            legend=[s for s in STATUS_ORDER if s in statuses],
+            priorities=[p for p in self.catalog.ordered_priorities() if p.id in by_priority],
+            by_priority=by_priority,
+            related=defaultdict(tuple, self.catalog.related_by_initiative),
+            cross_cutting=self.catalog.cross_cutting(),
+        )
+
+    def render_open_data_page(self) -> str:
+        files = [
+            {"uri": DOWNLOADS[key], "name": DOWNLOADS[key].rsplit("/", 1)[-1], "format": fmt, "description": self.label(f"download_{key}")}
+            for key, fmt in (("json", "JSON"), ("schema", "JSON Schema"), ("csv", "CSV (UTF-8)"), ("ics", "iCalendar"))
+        ]
+        meta = self._meta(self.label("nav_open_data"), self.label("open_data_intro"))
+        return self.render("open-data.md.j2", page_uri("open_data"), meta, files=files)
 
     def _by_kind(self, initiatives: list[Initiative]) -> list[tuple[str, list[Initiative]]]:
         order = sorted(INITIATIVE_KINDS, key=lambda kind: self.label("kind_plural")[kind])
