@@ -72,7 +72,8 @@ class PageHelpers:
         return Markup(f'<span class="sco-status sco-status--{status}">{label}</span>')
 
     def date(self, span: DateSpan | None) -> str:
-        return span.format(self.lang) if span else self.t("date_unrecorded")
+        # Built from checked numbers and Babel's month names: nothing to escape.
+        return Markup(span.format(self.lang)) if span else self.t("date_unrecorded")
 
     def iso(self, span: DateSpan | None) -> str:
         return span.iso() if span else ""

@@ -18,9 +18,9 @@ from ..constants import INITIATIVE_KINDS, LOCALES
 from ..exports import DOWNLOADS
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
+from .text import Markup, markdown_text
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
 from .structured import event_jsonld, initiative_jsonld
-from .text import markdown_text
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -120,8 +120,8 @@ class PageRenderer:
             related=self.catalog.related_by_initiative.get(initiative.id, ()),
             events=events,
             plan_differs=_plan_differs(initiative),
-            cite_url=self.public_url(uri),
-            changed=format_date(changed, "long", locale=LOCALES[self.lang]) if changed else "",
+            cite_url=self.public_url(uri) if self.context.site_url else "",
+            changed=Markup(format_date(changed, "long", locale=LOCALES[self.lang])) if changed else "",
         )
 
     def render_event_page(self, event: Event) -> str:
