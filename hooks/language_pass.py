@@ -14,6 +14,23 @@ from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.render.helpers import labels
 
 
+class LanguageLinks:
+    """The page's counterparts, for the header's language switcher and hreflang links.
+
+    Truthy, so Material shows its switcher (overridden in partials/alternate.html),
+    but not iterable, so Material's base template does not write its own
+    ``rel="alternate"`` links: its script fetches ``sitemap.xml`` next to every
+    such link, which is right for links to language roots but not for links to
+    counterpart pages. overrides/main.html writes the hreflang links instead.
+    """
+
+    def __init__(self, entries: list[dict[str, str]]) -> None:
+        self.entries = entries
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class LanguagePass:
     """Rewrites the configuration and the file list for one language tree."""
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from language_pass import LanguagePass
+from language_pass import LanguageLinks, LanguagePass
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary_markdown, render_root_page
 from sco_site.pages import generate_downloads, generate_pages, navigation
@@ -74,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    config.extra["alternate"] = alternates(page.url, _pass.lang, _pass.root_url)
+    config.extra["alternate"] = LanguageLinks(alternates(page.url, _pass.lang, _pass.root_url))
     return context
 
 
