@@ -92,6 +92,8 @@ class PageRenderer:
             priorities=catalog.ordered_priorities(),
             counts=counts,
             cross_cutting=catalog.cross_cutting(),
+            outcomes=sum(1 for i in catalog.initiatives.values() if i.outcome),
+            total=len(catalog.initiatives),
         )
 
     def render_priority_page(self, priority: Priority) -> str:
