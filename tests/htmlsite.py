@@ -47,12 +47,20 @@ class BuiltPage:
                     found.append(value)
         return found
 
-    def resolve(self, href: str) -> tuple[str, str] | None:
-        """A relative link as (site-root-relative path, fragment); None for other hosts."""
+    def resolve(self, href: str, root_path: str = "/sco-chairmanship/") -> tuple[str, str] | None:
+        """A link as (site-root-relative path, fragment); None for other hosts.
+
+        404 pages link from the site root (``root_path``), as they are served at any depth.
+        """
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             return None
-        base = posixpath.dirname(self.path.as_posix()) + "/"
+        folder = posixpath.dirname(self.path.as_posix())
+        base = folder + "/" if folder else ""
+        if parts.path.startswith("/"):
+            if not parts.path.startswith(root_path):
+                return ("<outside the site>" + parts.path, parts.fragment)
+            base, parts = "", parts._replace(path=parts.path[len(root_path):] or "./")
         target = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else self.path.as_posix()
         if parts.path.endswith("/") or parts.path == "":
             target = target if target.endswith(".html") else target.rstrip("/") + "/index.html"

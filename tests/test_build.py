@@ -75,8 +75,9 @@ def test_search_index_per_language(built_site: Path) -> None:
         assert index["config"]["lang"] == [lang]
         assert "stemmer" in index["config"]["pipeline"]
         titles = " ".join(doc["title"] for doc in index["docs"])
-        assert ("Prioritäten" in titles) == (lang == "de")
-        assert ("Priorities" in titles) == (lang == "en")
+        assert ("Zeitleiste" in titles) == (lang == "de")
+        assert ("Timeline" in titles) == (lang == "en")
+        assert all(not doc["location"].startswith(("de/", "en/", "../")) for doc in index["docs"])
 
 
 def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
