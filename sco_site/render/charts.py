@@ -84,7 +84,7 @@ def relationship_graph(catalog: Catalog, h: PageHelpers) -> Markup:
                 initiatives.append(GraphNode(initiative_id, _short(title), title, h.to("initiative", initiative_id), placed[initiative_id], initiative.current_status))
             priority_rows.setdefault(priority_id, []).append(placed[initiative_id])
     priorities = [
-        GraphNode(pid, _short(label, 28), label, h.to("priority", pid) if pid else "", sum(rows) / len(rows))
+        GraphNode(pid, _short(label, 34), label, h.to("priority", pid) if pid else "", sum(rows) / len(rows))
         for pid, label in [(p.id, p.title[h.lang]) for p in catalog.ordered_priorities()] + [("", catalog.site.cross_cutting_title[h.lang])]
         if (rows := priority_rows.get(pid))
     ]
@@ -95,7 +95,7 @@ def relationship_graph(catalog: Catalog, h: PageHelpers) -> Markup:
     return Markup(_one_block(svg))
 
 
-def _short(text: str, limit: int = 60) -> str:
+def _short(text: str, limit: int = 56) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -181,7 +181,7 @@ class PageRenderer:
         graph = relationship_graph(self.catalog, PageHelpers(self.catalog, self.lang, uri))
         by_priority = {p: [self.catalog.initiatives[i] for i in ids] for p, ids in self.catalog.initiatives_by_priority.items()}
         statuses = {i.current_status for i in self.catalog.initiatives.values()}
-        meta = self._meta(self.label("nav_relations"), self.label("relations_intro"))
+        meta = self._meta(self.label("nav_relations"), self.label("relations_intro"), hide=["navigation", "toc"])
         return self.render(
             "relations.md.j2",
             uri,
