@@ -96,7 +96,7 @@ def build_source(raw: Raw) -> Source:
         kind=raw["kind"],
         title=raw["title"].strip(),
         language=raw["language"],
-        publisher=raw["publisher"].strip(),
+        publisher=raw["publisher"].strip() if raw.get("publisher") else None,
         author_id=raw.get("author"),
         published=_span(raw, "published"),
         url=raw.get("url"),

@@ -32,7 +32,7 @@ class Source:
     kind: str
     title: str
     language: str
-    publisher: str
+    publisher: str | None = None
     author_id: str | None = None
     published: DateSpan | None = None
     url: str | None = None

@@ -47,7 +47,7 @@ ARTICLE_ITEMS = [
     ("UN-Umweltprogramm", "UN Environment Programme"),
     ("Ökotourismus", "eco-tourism"),
     ("Naturschutzgebiete", "protected natural areas"),
-    ("Kultur- und Tourismushauptstadt", "tourism and cultural capital"),
+    ("Kultur- und Tourismushauptstadt", "cultural and tourism capital"),
     ("Spiritual Sanctuaries", "Spiritual Sanctuaries"),
     ("Goldene Horde", "Golden Horde"),
     ("Entwicklungsstrategie", "Development Strategy"),

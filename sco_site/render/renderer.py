@@ -163,7 +163,7 @@ class PageRenderer:
         )
 
     def render_sources_page(self) -> str:
-        sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher, s.id))
+        sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher or "", s.id))
         meta = self._meta(self.label("sources"), self.label("sources_intro"))
         citing = {s.id: self.catalog.citing_by_source.get(s.id, ()) for s in sources}
         return self.render("sources.md.j2", page_uri("sources"), meta, sources=sources, citing=citing)
