@@ -83,3 +83,6 @@ PRIORITY_ICONS: dict[str, str] = {
     "culture": "material-drama-masks",
     "institutions": "material-bank-outline",
 }
+
+# Locale of each language tree, for Open Graph and date formatting.
+LOCALES: dict[str, str] = {"de": "de_DE", "en": "en_GB"}
