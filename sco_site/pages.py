@@ -10,6 +10,7 @@ from .exports import DOWNLOADS, dataset_json, dataset_schema_json, events_ics, i
 from .model import Catalog
 from .render.helpers import labels, page_uri
 from .render.renderer import BuildContext, PageRenderer
+from .render.text import html_attribute
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def navigation(catalog: Catalog, lang: str) -> list[Any]:
     in the number of initiatives. They are reached through links instead.
     """
     label = {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
-    priorities = [{p.title[lang]: page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
+    # The theme prints navigation titles as HTML: escape the ones from the data.
+    priorities = [{html_attribute(p.title[lang]): page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
     return [
         {label["nav_home"]: page_uri("home")},
         {label["nav_priorities"]: priorities},

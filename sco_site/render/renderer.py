@@ -18,7 +18,7 @@ from ..constants import INITIATIVE_KINDS, LOCALES
 from ..exports import DOWNLOADS
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
-from .text import Markup, markdown_text
+from .text import Markup, html_attribute, markdown_text
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
 from .structured import event_jsonld, initiative_jsonld
 
@@ -72,9 +72,11 @@ class PageRenderer:
         return front_matter(meta) + body
 
     def _meta(self, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": " ".join(title.split())}
+        # The theme prints title and description into HTML as they are, so
+        # they are HTML-escaped here, like every other text from the data.
+        meta: dict[str, Any] = {"title": html_attribute(title)}
         if description:
-            meta["description"] = " ".join(description.split())
+            meta["description"] = html_attribute(description)
         meta.update(extra)
         return meta
 
