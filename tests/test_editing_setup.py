@@ -35,7 +35,8 @@ def test_the_workflow_tests_every_change_and_publishes_main() -> None:
     triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
-    assert "make test" in test_steps
+    assert "bash .ci/run" in test_steps  # the same entry point as CI, which runs make test
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == "test"
     build = next(step for step in publish["steps"] if step.get("run") == "make build")
