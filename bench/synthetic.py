@@ -39,6 +39,7 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
     _write(data_dir / "site.yml", "site", _site(), nested=False)
     _write(data_dir / "glossary.yml", "glossary", {"terms": [{"abbreviation": _text("SOZ", "SCO"), "meaning": _text("Shanghaier Organisation für Zusammenarbeit", "Shanghai Cooperation Organisation")}]}, nested=False)
     _write(data_dir / "actors/kazakhstan.yml", "actor", {"id": "kazakhstan", "kind": "state", "name": _text("Kasachstan", "Kazakhstan"), "description": _text("Vorsitzland.", "Chairing state."), "sources": _citation(0)})
+    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Synthetischer Artikel", "language": "de", "publisher": "Example Institute"})
     for n in range(50):
         _write(data_dir / f"sources/source-{n}.yml", "source", {"id": f"source-{n}", "kind": "news", "title": f"Report {n}", "language": "en", "publisher": "Example News", "published": "2024-07", "url": f"https://news.example/{n}"})
     for n, (pid, icon) in enumerate(zip(PRIORITIES, ICONS), start=1):
@@ -56,7 +57,7 @@ def _site() -> dict[str, Any]:
         "title": _text("Synthetischer Vorsitz", "Synthetic chairmanship"),
         "description": _text("Testdaten.", "Test data."),
         "chairmanship": {"start": "2023-07-05", "end": "2024-07-04", "summary": _text("Ein Jahr.", "One year."), "sources": _citation(0)},
-        "article": "source-0",
+        "article": "seed-article",
         "cross_cutting": {"title": _text("Übergreifend", "Cross-cutting"), "summary": _text("Alles.", "Everything."), "sources": _citation(0)},
     }
 

@@ -10,8 +10,25 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sco_site.constants import LANGUAGES
+from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.render.helpers import labels
+
+
+class LanguageLinks:
+    """The page's counterparts, for the header's language switcher and hreflang links.
+
+    Truthy, so Material shows its switcher (overridden in partials/alternate.html),
+    but not iterable, so Material's base template does not write its own
+    ``rel="alternate"`` links: its script fetches ``sitemap.xml`` next to every
+    such link, which is right for links to language roots but not for links to
+    counterpart pages. overrides/main.html writes the hreflang links instead.
+    """
+
+    def __init__(self, entries: list[dict[str, str]]) -> None:
+        self.entries = entries
+
+    def __bool__(self) -> bool:
+        return True
 
 
 class LanguagePass:
@@ -53,6 +70,10 @@ class LanguagePass:
         config.theme["language"] = self.lang
         config.site_name = labels()["site_name"][self.lang]
         config.extra["alternate"] = []
+        config.extra["sco_locale"] = LOCALES[self.lang]
+        config.extra["sco_alternate_locales"] = [LOCALES[lang] for lang in self.other_languages()]
+        config.extra["sco_labels"] = {key: value[self.lang] for key, value in labels().items() if isinstance(value, dict) and isinstance(value.get(self.lang), str)}
+        config.site_description = labels()["site_description"][self.lang]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             # Let Material derive language, word separator and pipeline anew.

@@ -19,15 +19,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from language_pass import LanguagePass
-from sco_site.errors import DataError
+from language_pass import LanguageLinks, LanguagePass
+from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary_markdown, render_root_page
-from sco_site.pages import generate_pages, navigation
+from sco_site.pages import generate_downloads, generate_pages, navigation
+from sco_site.render.renderer import BuildContext
 from sco_site.preview import PreviewData, error_banner, load_for_preview
 
 log = logging.getLogger("mkdocs.plugins.sco_site")
 _pass = LanguagePass()
 _data = PreviewData(None, None)
+_context = BuildContext()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -36,9 +38,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before Material's search plugin reads the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _data
+    global _data, _context
     _pass.configure(config)
-    _data = load_for_preview(Path(config.config_file_path).parent / "data")
+    data_dir = Path(config.config_file_path).parent / "data"
+    _data = load_for_preview(data_dir)
+    if _pass.is_first:
+        _context = BuildContext(site_url=_pass.root_url, changed=last_changed(data_dir))
     if _data.error:
         if not _pass.serving:
             raise PluginError("\n" + _data.error.report())
@@ -53,8 +58,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _data.catalog is None:  # preview of broken data with nothing valid to show
         files.append(File.generated(config, "index.md", content="# Data problems\n"))
         return files
-    for page in generate_pages(_data.catalog, _pass.lang):
+    for page in generate_pages(_data.catalog, _pass.lang, _context):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for download in generate_downloads(_data.catalog, _pass.lang, _context):
+        files.append(File.generated(config, download.src_uri, content=download.content))
     return files
 
 
@@ -67,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    config.extra["alternate"] = alternates(page.url, _pass.lang, _pass.root_url)
+    config.extra["alternate"] = LanguageLinks(alternates(page.url, _pass.lang, _pass.root_url))
     return context
 
 

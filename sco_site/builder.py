@@ -96,7 +96,7 @@ def build_source(raw: Raw) -> Source:
         kind=raw["kind"],
         title=raw["title"].strip(),
         language=raw["language"],
-        publisher=raw["publisher"].strip(),
+        publisher=raw["publisher"].strip() if raw.get("publisher") else None,
         author_id=raw.get("author"),
         published=_span(raw, "published"),
         url=raw.get("url"),
@@ -134,6 +134,7 @@ def build_catalog(entities: dict[str, list[Raw]], site: Raw, glossary: Raw) -> C
     built = {kind: {raw["id"]: BUILDERS[kind](raw) for raw in entities.get(kind, [])} for kind in BUILDERS}
     initiatives: dict[str, Initiative] = dict(sorted(built["initiative"].items()))
     events: dict[str, Event] = built["event"]
+    events_by_initiative = _events_by_initiative(initiatives, events)
     terms = tuple(GlossaryTerm(_text(t["abbreviation"]), _text(t["meaning"])) for t in glossary.get("terms", ()))
     return Catalog(
         site=build_site(site),
@@ -145,9 +146,11 @@ def build_catalog(entities: dict[str, list[Raw]], site: Raw, glossary: Raw) -> C
         sources=built["source"],
         glossary=terms,
         initiatives_by_priority=_by_priority(initiatives),
-        events_by_initiative=_events_by_initiative(initiatives, events),
+        events_by_initiative=events_by_initiative,
+        initiatives_by_event=_invert(events_by_initiative),
         related_by_initiative=_related(initiatives),
         citing_by_source=_citing(built),
+        documents={"site": site, "glossary": glossary, **{kind: sorted(entities.get(kind, []), key=lambda raw: raw["id"]) for kind in BUILDERS}},
     )
 
 
@@ -171,6 +174,14 @@ def _events_by_initiative(initiatives: dict[str, Initiative], events: dict[str, 
                 result[initiative.id].add(step.event_id)
     order = {event_id: (event.date.start.first_day(), event_id) for event_id, event in events.items()}
     return {key: tuple(sorted(value, key=order.__getitem__)) for key, value in result.items()}
+
+
+def _invert(links: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    result: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(links):
+        for value in links[key]:
+            result[value].append(key)
+    return {key: tuple(value) for key, value in result.items()}
 
 
 def _related(initiatives: dict[str, Initiative]) -> dict[str, tuple[str, ...]]:

@@ -67,7 +67,7 @@ NO_OUTCOME = "no_outcome_recorded"
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
 
 # Refuse a data file larger than this before parsing it: the whole data set is
 # a few dozen kilobytes, so anything this large is a mistake or an attack.
@@ -83,3 +83,6 @@ PRIORITY_ICONS: dict[str, str] = {
     "culture": "material-drama-masks",
     "institutions": "material-bank-outline",
 }
+
+# Locale of each language tree, for Open Graph and date formatting.
+LOCALES: dict[str, str] = {"de": "de_DE", "en": "en_GB"}

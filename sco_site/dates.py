@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_skeleton
 
+from .constants import LOCALES
+
 # British English writes "4 July 2024", as the site should.
-_LOCALES = {"de": "de_DE", "en": "en_GB"}
+_LOCALES = LOCALES
 # Babel's interval patterns abbreviate the English month; a span inside one
 # month is written by hand instead: "3.–4. Juli 2024", "3–4 July 2024".
 _DAYS_IN_ONE_MONTH = {"de": "{first}.–{last}", "en": "{first}–{last}"}

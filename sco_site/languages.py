@@ -18,25 +18,14 @@ _HTML = Environment(
 )
 
 
-def _to_site_root(page_url: str) -> str:
-    """Relative path from a page up to the site root (above the language trees)."""
-    depth = len([part for part in page_url.split("/") if part]) if page_url.endswith("/") else page_url.count("/")
-    return "../" * (depth + 1)
-
-
 def counterpart_href(page_url: str, other_lang: str) -> str:
     """Relative link from a page to the same page in the other language tree."""
-    return _to_site_root(page_url) + f"{other_lang}/{page_url}"
+    depth = len([part for part in page_url.split("/") if part]) if page_url.endswith("/") else page_url.count("/")
+    return "../" * (depth + 1) + f"{other_lang}/{page_url}"
 
 
 def alternates(page_url: str, lang: str, root_url: str) -> list[dict[str, str]]:
-    """One entry per language: name, code, language tree (link) and this page's counterpart (href).
-
-    ``link`` is the root of the language tree, not the page: Material's script
-    reads every ``<link rel="alternate">`` as the root of a site and fetches
-    ``sitemap.xml`` below it, so a page address there costs two failing
-    requests on every page. The switcher uses ``href`` and stays on the page.
-    """
+    """One entry per language: name, code, absolute link (hreflang) and relative href (switcher)."""
     result = []
     for code in LANGUAGES:
         href = "./" if code == lang and not page_url else counterpart_href(page_url, code)
@@ -44,7 +33,7 @@ def alternates(page_url: str, lang: str, root_url: str) -> list[dict[str, str]]:
             {
                 "name": labels()["language_name"][code],
                 "lang": code,
-                "link": f"{root_url}{code}/" if root_url else _to_site_root(page_url) + f"{code}/",
+                "link": f"{root_url}{code}/{page_url}" if root_url else href,
                 "href": href,
             }
         )

@@ -52,12 +52,15 @@ def load_data(data_dir: Path) -> Catalog:
 
 def _check_all(files: list[tuple[Path, str]], problems: ProblemList, data_dir: Path) -> Catalog | DataError:
     docs: dict[str, list[YamlDocument]] = {}
+    unreadable: dict[str, list[str]] = {}
     for path, kind in files:
         checked = _check_file(path, kind, data_dir)
         problems.problems.extend(checked.problems)
         if checked.doc is not None:
             docs.setdefault(kind, []).append(checked.doc)
-    index = index_ids(docs, problems)
+        else:
+            unreadable.setdefault(kind, []).append(_display(path, data_dir))
+    index = index_ids(docs, problems, unreadable)
     for kind, kind_docs in docs.items():
         for doc in kind_docs:
             check_references(doc, kind, index, problems)
@@ -97,14 +100,23 @@ def _check_file(path: Path, kind: str, data_dir: Path) -> _CheckedFile:
     if doc is not None:
         problems.problems.extend(schema_problems(doc, kind))
         check_dates(doc, kind, problems)
-        expected = modeline(kind, nested=path.parent != data_dir)
-        if doc.first_line != expected:
-            problems.add(Location(display, 1, 1), f"the first line should be '{expected}'", "it lets your editor check this file while you type")
+        _check_modeline(doc, modeline(kind, nested=path.parent != data_dir), problems)
         if problems:
             doc = doc if isinstance(doc.data, dict) else None
     checked = _CheckedFile(stamp, doc, tuple(problems.problems))
     _FILES[path] = checked
     return checked
+
+
+def _check_modeline(doc: YamlDocument, expected: str, problems: ProblemList) -> None:
+    if doc.first_line == expected:
+        return
+    where = Location(doc.path, 1, 1)
+    hint = "copy it from another file in the same folder; it lets your editor check the file while you type"
+    if doc.first_line.startswith("# yaml-language-server:"):
+        problems.add(where, f"the first line names the wrong schema; it must be '{expected}'", hint)
+    else:
+        problems.add(where, f"the first line must be '{expected}'", hint)
 
 
 def _discover(data_dir: Path) -> tuple[list[tuple[Path, str]], ProblemList]:
@@ -126,10 +138,11 @@ def _discover(data_dir: Path) -> tuple[list[tuple[Path, str]], ProblemList]:
             known = list(ENTITY_FOLDERS) + list(SINGLE_FILES)
             close = difflib.get_close_matches(entry.name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "data/ holds only: " + ", ".join(known)
-            problems.add(Location(display), "this is not a known data file or folder", hint)
+            where = Location(display, 1, 1) if entry.is_file() else Location(display)
+            problems.add(where, f"data/ has no place for a {'file' if entry.is_file() else 'folder'} called '{entry.name}'", hint)
     for name in SINGLE_FILES:
         if not (data_dir / name).is_file():
-            problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing")
+            problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing", "the site needs it; restore it from the repository")
     return found, problems
 
 
@@ -141,6 +154,7 @@ def _folder_files(folder: Path, kind: str, data_dir: Path, problems: ProblemList
         if entry.is_file() and entry.suffix == ".yml":
             files.append((entry, kind))
         else:
-            hint = "rename it to end in .yml" if entry.suffix == ".yaml" else "each entity is one .yml file"
-            problems.add(Location(_display(entry, data_dir)), "this file is not read: only .yml files belong here", hint)
+            hint = f"rename it to {entry.stem}.yml" if entry.suffix == ".yaml" else "each entity is one file whose name ends in .yml"
+            where = Location(_display(entry, data_dir), 1, 1) if entry.is_file() else Location(_display(entry, data_dir))
+            problems.add(where, f"'{entry.name}' is not read: only files ending in .yml belong in {folder.name}/", hint)
     return files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .constants import DOCUMENT_KINDS, NO_OUTCOME, OUTCOME_STATUSES
 from .dates import DateSpan
@@ -31,7 +32,7 @@ class Source:
     kind: str
     title: str
     language: str
-    publisher: str
+    publisher: str | None = None
     author_id: str | None = None
     published: DateSpan | None = None
     url: str | None = None
@@ -164,7 +165,10 @@ class Catalog:
     initiatives_by_priority: dict[str, tuple[str, ...]] = field(default_factory=dict)
     events_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
     related_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    initiatives_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
     citing_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The validated data as written in data/, for the open-data export.
+    documents: dict[str, Any] = field(default_factory=dict)
 
     def ordered_priorities(self) -> list[Priority]:
         return sorted(self.priorities.values(), key=lambda p: p.order)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from .exports import DOWNLOADS, dataset_json, dataset_schema_json, events_ics, initiatives_csv
 from .model import Catalog
 from .render.helpers import labels, page_uri
-from .render.renderer import PageRenderer
+from .render.renderer import BuildContext, PageRenderer
+from .render.text import html_attribute
 
 
 @dataclass(frozen=True)
@@ -16,15 +19,36 @@ class GeneratedPage:
     markdown: str
 
 
-def generate_pages(catalog: Catalog, lang: str) -> list[GeneratedPage]:
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str
+    content: str | bytes
+
+
+def generate_downloads(catalog: Catalog, lang: str, context: BuildContext | None = None) -> list[GeneratedFile]:
+    """The open-data files, in each language tree so every page links within its tree."""
+    context = context or BuildContext()
+    stamp = max(context.changed.values(), default=dt.date(2024, 7, 4))
+    return [
+        GeneratedFile(DOWNLOADS["json"], dataset_json(catalog)),
+        GeneratedFile(DOWNLOADS["schema"], dataset_schema_json()),
+        GeneratedFile(DOWNLOADS["csv"], initiatives_csv(catalog)),
+        GeneratedFile(DOWNLOADS["ics"], events_ics(catalog, lang, context.site_url, stamp)),
+    ]
+
+
+def generate_pages(catalog: Catalog, lang: str, context: BuildContext | None = None) -> list[GeneratedPage]:
     """Every generated page of one language, as Markdown with front matter."""
-    renderer = PageRenderer(catalog, lang)
+    renderer = PageRenderer(catalog, lang, context)
     pages = [
         GeneratedPage(page_uri("home"), renderer.render_home()),
         GeneratedPage(page_uri("initiatives"), renderer.render_initiatives_page()),
         GeneratedPage(page_uri("documents"), renderer.render_documents_page()),
         GeneratedPage(page_uri("timeline"), renderer.render_timeline_page()),
         GeneratedPage(page_uri("sources"), renderer.render_sources_page()),
+        GeneratedPage(page_uri("progress"), renderer.render_progress_page()),
+        GeneratedPage(page_uri("relations"), renderer.render_relations_page()),
+        GeneratedPage(page_uri("open_data"), renderer.render_open_data_page()),
     ]
     pages += [GeneratedPage(page_uri("priority", p.id), renderer.render_priority_page(p)) for p in catalog.ordered_priorities()]
     pages += [GeneratedPage(page_uri("initiative", i.id), renderer.render_initiative_page(i)) for i in catalog.initiatives.values()]
@@ -40,13 +64,17 @@ def navigation(catalog: Catalog, lang: str) -> list[Any]:
     in the number of initiatives. They are reached through links instead.
     """
     label = {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
-    priorities = [{p.title[lang]: page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
+    # The theme prints navigation titles as HTML: escape the ones from the data.
+    priorities = [{html_attribute(p.title[lang]): page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
     return [
         {label["nav_home"]: page_uri("home")},
         {label["nav_priorities"]: priorities},
         {label["nav_initiatives"]: page_uri("initiatives")},
         {label["nav_documents"]: page_uri("documents")},
         {label["nav_timeline"]: page_uri("timeline")},
+        {label["nav_progress"]: page_uri("progress")},
+        {label["nav_relations"]: page_uri("relations")},
         {label["sources"]: page_uri("sources")},
+        {label["nav_open_data"]: page_uri("open_data")},
         {label["nav_about"]: page_uri("about")},
     ]

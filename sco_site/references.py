@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from .constants import DATE_PATTERN
-from .dates import DateProblem, DateSpan
+from .constants import DATE_PATTERN, ID_PATTERN
+from .dates import DateProblem, PartialDate
 from .errors import ProblemList
 from .schema import field_name
 from .yamlsource import JsonPath, YamlDocument
@@ -82,26 +83,44 @@ def _walk(data: Any, parts: list[str], path: JsonPath) -> Iterator[tuple[JsonPat
         yield from _walk(data[head], rest, path + (head,))
 
 
-def index_ids(documents: dict[str, list[YamlDocument]], problems: ProblemList) -> Index:
-    """Map ids to documents per kind; report duplicates and ids that differ from file names."""
+def index_ids(documents: dict[str, list[YamlDocument]], problems: ProblemList, unreadable: dict[str, list[str]] | None = None) -> Index:
+    """Map ids to documents per kind; report duplicate ids and ids that differ from file names.
+
+    A file that could not be read, or whose id cannot be used, still stands
+    for the id its file name gives: one mistake is reported once, not again
+    by every reference to that file.
+    """
     index: Index = {kind: {} for kind in _FOLDER_OF}
+    stand_ins: list[tuple[str, str]] = [(kind, path) for kind, paths in (unreadable or {}).items() for path in paths]
     for kind, docs in documents.items():
         if kind not in _FOLDER_OF:
             continue
+        claims: dict[str, list[YamlDocument]] = defaultdict(list)
         for doc in docs:
             entity_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-            if not isinstance(entity_id, str):
-                continue
-            where = doc.location(("id",))
-            if entity_id in index[kind]:
-                other = index[kind][entity_id].path
-                problems.add(where, f"the id '{entity_id}' is already used by {other}", "every id must be unique; choose another")
-                continue
-            index[kind][entity_id] = doc
-            stem = PurePosixPath(doc.path).stem
-            if stem != entity_id:
-                problems.add(where, f"the id '{entity_id}' does not match the file name '{stem}.yml'", f"rename the file to {entity_id}.yml or change the id to '{stem}'")
+            if isinstance(entity_id, str) and re.fullmatch(ID_PATTERN, entity_id):
+                claims[entity_id].append(doc)
+            else:
+                stand_ins.append((kind, doc.path))  # the schema reports the id
+        for entity_id, claimants in claims.items():
+            owner = next((doc for doc in claimants if _stem(doc.path) == entity_id), claimants[0])
+            index[kind][entity_id] = owner
+            for doc in claimants:
+                if doc is not owner:
+                    problems.add(doc.location(("id",)), f"the id '{entity_id}' is already used by {owner.path}", "every file needs its own id: change it here, and name the file after it")
+                    stand_ins.append((kind, doc.path))
+            if _stem(owner.path) != entity_id:
+                stem = _stem(owner.path)
+                problems.add(owner.location(("id",)), f"the id '{entity_id}' does not match the file name '{stem}.yml'", f"rename the file to {entity_id}.yml or change the id to '{stem}'")
+                stand_ins.append((kind, owner.path))
+    for kind, path in stand_ins:
+        if kind in index:
+            index[kind].setdefault(_stem(path), YamlDocument(path=path, data=None))
     return index
+
+
+def _stem(path: str) -> str:
+    return PurePosixPath(path).stem
 
 
 def check_references(doc: YamlDocument, kind: str, index: Index, problems: ProblemList) -> None:
@@ -131,29 +150,44 @@ def _unknown_reference(doc: YamlDocument, path: JsonPath, value: str, target: st
 
 
 def check_dates(doc: YamlDocument, kind: str, problems: ProblemList) -> None:
+    """Every date is a real day, month or year, and every span ends after it starts."""
     for start_pattern, end_pattern in DATES.get(kind, ()):
+        starts = dict(walk(doc.data, start_pattern))
         ends = dict(walk(doc.data, end_pattern)) if end_pattern else {}
-        for path, start in walk(doc.data, start_pattern):
-            end_path = path[:-1] + (end_pattern.rsplit(".", 1)[-1],) if end_pattern else None
-            end = ends.get(end_path) if end_path else None
-            _check_span(doc, path, start, end_path, end, problems)
+        for path, start in starts.items():
+            end_path = path[:-1] + (end_pattern.rsplit(".", 1)[-1],) if end_pattern else path
+            _check_span(doc, (path, start), (end_path, ends.get(end_path)), problems)
+        start_key = start_pattern.rsplit(".", 1)[-1]
+        for end_path in ends:
+            if end_path[:-1] + (start_key,) not in starts:
+                problems.add(doc.location(end_path, key=True), f"'{field_name(end_path)}' is given without a start '{start_key}'", f"add '{start_key}:' with the first day, or remove the end")
 
 
 def _is_date_text(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(DATE_PATTERN, value) is not None
 
 
-def _check_span(doc: YamlDocument, path: JsonPath, start: Any, end_path: JsonPath | None, end: Any, problems: ProblemList) -> None:
-    if not _is_date_text(start) or (end is not None and not _is_date_text(end)):
-        return  # wrong types and shapes are reported by the schema
+def _check_span(doc: YamlDocument, start: tuple[JsonPath, Any], end: tuple[JsonPath, Any], problems: ProblemList) -> None:
+    first = _real_date(doc, *start, problems)
+    last = _real_date(doc, *end, problems) if end[1] is not None else None
+    if first and last and last.last_day() < first.first_day():
+        problems.add(
+            doc.location(end[0]),
+            f"'{field_name(end[0])}' ({last.iso()}) is before the start ({first.iso()})",
+            "the end must be on or after the start; are the two swapped?",
+        )
+
+
+def _real_date(doc: YamlDocument, path: JsonPath, value: Any, problems: ProblemList) -> PartialDate | None:
+    """The date, or None after reporting why it cannot be (shapes are the schema's task)."""
+    if not _is_date_text(value):
+        return None
     try:
-        DateSpan.parse(start)
-    except (DateProblem, ValueError) as problem:
-        problems.add(doc.location(path), str(problem))
-        return
-    if end is None or end_path is None:
-        return
-    try:
-        DateSpan.parse(start, end)
-    except (DateProblem, ValueError) as problem:
-        problems.add(doc.location(end_path), str(problem), "the end date must not come before the start date")
+        date = PartialDate.parse(value)
+        if date.year < 1:
+            raise DateProblem("there is no year 0000")
+    except DateProblem as problem:
+        reason = str(problem).split("is not a date: ", 1)[-1]
+        problems.add(doc.location(path), f"'{field_name(path)}' is {value}, which is not a real date", reason)
+        return None
+    return date

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .constants import DATE_PATTERN, ID_PATTERN, URL_PATTERN
 from .errors import Location, Problem
 from .yamlsource import JsonPath, YamlDocument
 
@@ -46,14 +49,44 @@ def validator_for(kind: str) -> Draft202012Validator:
 
 
 def schema_problems(doc: YamlDocument, kind: str) -> list[Problem]:
-    """Every schema violation in one document, located and worded for editors."""
+    """Every schema violation in one document, located and worded for editors.
+
+    One mistake should give one message: a value of the wrong type is not
+    also reported for its content, and a misspelt key is not also reported
+    as a missing one.
+    """
     if not isinstance(doc.data, dict):
         where = doc.location(())
-        return [Problem(where, f"the file should be {_TYPE_WORDS['object']}, but is {_describe(doc.data)}")]
-    problems: list[Problem] = []
+        return [Problem(where, f"the file should be {_TYPE_WORDS['object']}, but is {_describe(doc.data)}", "copy an existing file of the same kind as a start")]
+    by_path: dict[JsonPath, list[ValidationError]] = defaultdict(list)
     for error in validator_for(kind).iter_errors(doc.data):
-        problems.extend(_explain(doc, error))
+        by_path[tuple(error.absolute_path)].append(error)
+    problems: list[Problem] = []
+    for errors in by_path.values():
+        if any(error.validator == "type" for error in errors):
+            errors = [error for error in errors if error.validator == "type"]
+        problems.extend(_explain_block(doc, errors))
     return sorted(set(problems))
+
+
+def _explain_block(doc: YamlDocument, errors: list[ValidationError]) -> list[Problem]:
+    """The errors found at one place, with misspelt keys matched to missing ones."""
+    missing = {key for error in errors if error.validator == "required" for key in _missing_keys(error)}
+    problems: list[Problem] = []
+    for error in errors:
+        if error.validator == "additionalProperties":
+            for key in _extra_keys(error):
+                problem, meant = _unknown_key(doc, tuple(error.absolute_path), key, error)
+                missing.discard(meant)
+                problems.append(problem)
+    for error in errors:
+        if error.validator == "required":
+            keys = [key for key in _missing_keys(error) if key in missing]
+            if keys:
+                problems.append(_missing(doc, tuple(error.absolute_path), keys))
+        elif error.validator != "additionalProperties":
+            problems.append(_explain(doc, error))
+    return problems
 
 
 def field_name(path: JsonPath) -> str:
@@ -70,33 +103,77 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
+def _explain(doc: YamlDocument, error: ValidationError) -> Problem:
     path: JsonPath = tuple(error.absolute_path)
     where = doc.location(path)
     name = field_name(path)
     kind = error.validator
-    if kind == "additionalProperties":
-        return [_unknown_key(doc, path, key, error) for key in _extra_keys(error)]
-    if kind == "required":
-        return [_missing(where, path, error)]
     if kind == "type":
-        expected = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        if set(error.schema.get("properties", {})) == {"de", "en"}:
-            expected = "a block with a German ('de') and an English ('en') text"
-        return [Problem(where, f"'{name}' should be {expected}, but is {_describe(error.instance)}")]
+        return _wrong_type(where, name, error)
     if kind == "enum":
-        return [_not_allowed(where, name, error)]
-    if "errorMessage" in error.schema and kind in {"pattern", "minLength", "maxLength"}:
-        return [Problem(where, f"'{name}': {error.schema['errorMessage']}")]
+        return _not_allowed(where, name, error)
+    if kind in {"pattern", "minLength", "maxLength"} and isinstance(error.instance, str):
+        return _badly_written(where, name, error)
     if kind == "minItems":
-        return [Problem(where, f"'{name}' needs at least {error.validator_value} entry", "add one, e.g. '- source: seed-article'")]
+        example = "add one, e.g. '- source: seed-article'" if path[-1:] == ("sources",) else "add at least one entry"
+        return Problem(where, f"'{name}' is an empty list", example)
     if kind == "uniqueItems":
-        return [Problem(where, f"'{name}' lists the same entry twice", "remove the repeated line")]
+        return Problem(where, f"'{name}' lists the same entry twice", "remove the repeated entry")
     if kind == "minProperties":
-        return [Problem(where, f"'{name}' is empty", "fill it in or remove it")]
+        return Problem(where, f"'{name}' is empty", "fill it in or remove it")
     if kind in {"minimum", "maximum"}:
-        return [Problem(where, f"'{name}' is {error.instance}, which is out of range ({kind} {error.validator_value})")]
-    return [Problem(where, f"'{name}': {error.message}")]
+        return Problem(where, f"'{name}' is {error.instance}, which is {'too small' if kind == 'minimum' else 'too large'}", f"the {kind} is {error.validator_value}")
+    return Problem(where, f"'{name}' is not right: {error.message}")
+
+
+def _wrong_type(where: Location, name: str, error: ValidationError) -> Problem:
+    expected = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+    hint = ""
+    if set(error.schema.get("properties", {})) == {"de", "en"}:
+        expected = "a block with a German ('de') and an English ('en') text"
+        hint = "write 'de:' and 'en:' on the next two lines, indented by two spaces"
+    elif error.validator_value == "string" and error.schema.get("pattern") == DATE_PATTERN and isinstance(error.instance, int):
+        expected, hint = "a date", f'a year alone needs double quotes: "{error.instance}"'
+    elif error.validator_value == "string" and isinstance(error.instance, (int, float)):
+        hint = f'put it in double quotes: "{error.instance}"'
+    elif error.instance is None:
+        hint = "write the value after the colon, or remove the line if the field is optional"
+    elif error.validator_value == "array" and isinstance(error.instance, str):
+        hint = f"write it as a list: [{error.instance}]"
+    return Problem(where, f"'{name}' should be {expected}, but is {_describe(error.instance)}", hint)
+
+
+def _badly_written(where: Location, name: str, error: ValidationError) -> Problem:
+    """A text of the wrong shape: empty, too long, not an id, date or link."""
+    value: str = error.instance
+    pattern = error.schema.get("pattern")
+    if not value.strip():
+        return Problem(where, f"'{name}' is empty", "write the text, or remove the line if the field is optional")
+    if error.validator == "maxLength":
+        return Problem(where, f"'{name}' is too long ({len(value)} characters)", f"at most {error.validator_value} characters are allowed")
+    if pattern == URL_PATTERN:
+        return _bad_url(where, name, value)
+    if pattern == DATE_PATTERN:
+        return Problem(where, f"'{name}' is '{value}', which is not written as a date", "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-07-04")
+    if pattern == ID_PATTERN:
+        return Problem(where, f"'{name}' is '{value}', which is not a valid id", "ids use lower-case letters a-z, digits and single hyphens, e.g. 'world-unity-initiative'")
+    return Problem(where, f"'{name}' is not written as expected", str(error.schema.get("errorMessage", error.message)))
+
+
+def _bad_url(where: Location, name: str, value: str) -> Problem:
+    if not re.match(r"^https?://", value, re.IGNORECASE):
+        scheme = value.split(":", 1)[0] + ":" if ":" in value else value[:20]
+        return Problem(where, f"'{name}' must be a web address starting with https://, not '{scheme}'", "copy the address from the browser's address bar")
+    if re.search(r"\s", value):
+        return Problem(where, f"'{name}' contains a space", "web addresses have no spaces; copy the address from the browser's address bar")
+    odd = next((ch for ch in value if ch in "<>\"'`"), "?")
+    if value.startswith(("HTTP", "Http")):
+        return Problem(where, f"'{name}' must start with a lower-case https://", "write https:// in small letters")
+    return Problem(where, f"'{name}' contains the character {odd}, which a web address cannot contain", "copy the address from the browser's address bar")
+
+
+def _missing_keys(error: ValidationError) -> list[str]:
+    return [key for key in error.validator_value if isinstance(error.instance, dict) and key not in error.instance]
 
 
 def _extra_keys(error: ValidationError) -> list[str]:
@@ -104,26 +181,36 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return [key for key in error.instance if key not in allowed]
 
 
-def _unknown_key(doc: YamlDocument, path: JsonPath, key: str, error: ValidationError) -> Problem:
+def _close(word: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _unknown_key(doc: YamlDocument, path: JsonPath, key: str, error: ValidationError) -> tuple[Problem, str | None]:
+    """The problem, and which allowed key was probably meant."""
     allowed = sorted(error.schema.get("properties", {}))
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
+    free = [option for option in allowed if option not in error.instance]
+    meant = _close(key, free) or _close(key, allowed)
+    hint = f"did you mean '{meant}'?" if meant else "allowed here: " + ", ".join(allowed)
     where = doc.location(path + (key,), key=True)
-    return Problem(where, f"unknown key '{key}'", hint)
+    return Problem(where, f"unknown key '{key}'", hint), meant
 
 
-def _missing(where: Location, path: JsonPath, error: ValidationError) -> Problem:
-    missing = [key for key in error.validator_value if key not in error.instance]
-    key = missing[0] if missing else "?"
+def _missing(doc: YamlDocument, path: JsonPath, keys: list[str]) -> Problem:
+    where = doc.location(path, key=True) if path else doc.location(())
     inside = f" in '{field_name(path)}'" if path else ""
-    if key in {"de", "en"}:
-        language = "German" if key == "de" else "English"
-        return Problem(where, f"the {language} text ('{key}') is missing{inside}", "every text needs both 'de' and 'en'")
-    return Problem(where, f"'{key}' is missing{inside}", "add it; see CONTRIBUTING.md for an example")
+    if set(keys) <= {"de", "en"}:
+        words = " and ".join(("German ('de')" if key == "de" else "English ('en')") for key in keys)
+        noun = "texts are" if len(keys) > 1 else "text is"
+        return Problem(where, f"the {words} {noun} missing{inside}", "every text needs both 'de' and 'en'")
+    names = ", ".join(f"'{key}'" for key in keys)
+    verb = "are" if len(keys) > 1 else "is"
+    pronoun = "them" if len(keys) > 1 else "it"
+    return Problem(where, f"{names} {verb} missing{inside}", f"add {pronoun}; CONTRIBUTING.md shows a complete example")
 
 
 def _not_allowed(where: Location, name: str, error: ValidationError) -> Problem:
     allowed = [str(option) for option in error.validator_value]
-    close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else "choose one of: " + ", ".join(allowed)
+    meant = _close(str(error.instance), allowed)
+    hint = f"did you mean '{meant}'?" if meant else "choose one of: " + ", ".join(allowed)
     return Problem(where, f"'{error.instance}' is not allowed as '{name}'", hint)

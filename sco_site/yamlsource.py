@@ -15,10 +15,14 @@ from typing import Any
 import yaml
 
 from .constants import MAX_FILE_BYTES
-from .errors import Location, ProblemList
+from .errors import Location, Problem, ProblemList
+from .yamlerrors import explain_reader_error, explain_syntax_error
 
 JsonPath = tuple[str | int, ...]
+# Far more than any real data file holds; an alias bomb or a generated file
+# exceeds them long before it can cost time or memory.
 MAX_NODES = 20_000
+MAX_DEPTH = 40
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -77,28 +81,31 @@ def _location(path: str, node: yaml.Node) -> Location:
     return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _tag_name(tag: str) -> str:
+    """'!!python/object' as the editor typed it, not PyYAML's long form."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
 class _Refused(Exception):
-    def __init__(self, location: Location, message: str) -> None:
+    """Something no data file may contain; reading the file stops at the first one."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
         super().__init__(message)
-        self.location = location
-        self.message = message
+        self.problem = Problem(location, message, hint)
 
 
 class _Builder:
     """Walks a node tree into Python values, recording positions and mistakes."""
 
-    def __init__(self, doc: YamlDocument, loader: _Loader, problems: ProblemList) -> None:
+    def __init__(self, doc: YamlDocument, loader: _Loader, text: str, problems: ProblemList) -> None:
         self.doc = doc
         self.loader = loader
+        self.loader_text = text
         self.problems = problems
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
-        # An alias shares its anchor's node: meeting a node twice means an
-        # alias, refused so that no small file can expand into a huge one.
-        if id(node) in self.seen or len(self.seen) > MAX_NODES:
-            raise _Refused(self.doc.location(path, key=True), self._refusal())
-        self.seen.add(id(node))
+        self._guard(node, path)
         self.doc.value_locations[path] = _location(self.doc.path, node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -107,24 +114,46 @@ class _Builder:
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
-    def _refusal(self) -> str:
-        if len(self.seen) > MAX_NODES:
-            return f"the file has more than {MAX_NODES} values; split it up"
-        return "aliases (*name) are not allowed in data files; write the value out"
+    def _guard(self, node: yaml.Node, path: JsonPath) -> None:
+        # An alias shares its anchor's node: meeting a node twice means an
+        # alias, refused so that no small file can expand into a huge one.
+        if id(node) in self.seen:
+            raise self._alias_refusal(path)
+        if len(self.seen) >= MAX_NODES:
+            raise _Refused(_location(self.doc.path, node), f"the file holds more than {MAX_NODES} values", "a data file describes one thing; split it up")
+        if len(path) > MAX_DEPTH:
+            raise _Refused(_location(self.doc.path, node), f"the file is nested more than {MAX_DEPTH} levels deep", "data files need only a few levels of indentation")
+        self.seen.add(id(node))
+
+    def _alias_refusal(self, path: JsonPath) -> _Refused:
+        # The node tree no longer knows where the alias was written; the
+        # event stream does, and reading it again costs little (aliases are
+        # not expanded there).
+        for event in yaml.parse(self.loader_text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                where = Location(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
+                return _Refused(where, f"the alias '*{event.anchor}' is not allowed in data files", "write the value out in full instead of repeating it with '&' and '*'")
+        return _Refused(self.doc.location(path, key=True), "aliases are not allowed in data files", "write the value out in full")
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.problems.add(
+            raise _Refused(
                 _location(self.doc.path, node),
-                f"the tag '{node.tag}' is not allowed in data files",
-                "remove the tag (the word starting with '!')",
+                f"the tag '{_tag_name(node.tag)}' is not allowed in data files",
+                "remove the word starting with '!' and write the plain value",
             )
 
     def _scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self._check_tag(node, _STR)
-            return node.value
-        return self.loader.construct_object(node)
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, OverflowError):  # '!!int abc', a 5000-digit number
+            raise _Refused(
+                _location(self.doc.path, node),
+                f"the value '{node.value[:40]}' cannot be read as {_TAG_WORDS.get(node.tag, 'a value')}",
+                "put it in double quotes to keep it as text",
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
         self._check_tag(node, _MAP)
@@ -147,68 +176,84 @@ class _Builder:
 
     def _key(self, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
-            value = self.loader.construct_object(node)
+            value = self._scalar(node)
             if isinstance(value, str):
                 return value
         self.problems.add(
             _location(self.doc.path, node),
             "a key must be a plain word, such as 'title'",
+            "a key is the word before the ':'",
         )
         return None
 
 
+_TAG_WORDS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+}
+
+
 def parse_yaml(text: str, path: str, problems: ProblemList) -> YamlDocument | None:
-    """Parse one YAML document; on failure add a located problem and return None."""
+    """Parse one YAML document; on failure add a located problem and return None.
+
+    Only plain values, lists and blocks are built: tags (which in unsafe
+    loaders run Python code) and aliases are refused before anything is made.
+    """
     doc = YamlDocument(path=path, data=None, first_line=text.split("\n", 1)[0].strip())
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as error:  # lone surrogates cannot reach libyaml
+        problems.add(Location(path, 1, 1), "the text contains a character that cannot be saved as UTF-8", f"remove the character at position {error.start}")
+        return None
     try:
         node = loader.get_single_node()
         if node is None:
             problems.add(Location(path, 1, 1), "the file is empty", "copy an existing file of the same kind as a start")
             return None
-        doc.data = _Builder(doc, loader, problems).build(node, ())
+        doc.data = _Builder(doc, loader, text, problems).build(node, ())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        problems.add(where, f"YAML syntax error: {_describe(error)}", _syntax_hint(text, mark))
+        problems.problems.append(explain_syntax_error(error, text, path))
+        return None
+    except yaml.reader.ReaderError as error:
+        problems.problems.append(explain_reader_error(error, text, path))
         return None
     except _Refused as refusal:
-        problems.add(refusal.location, refusal.message)
+        problems.problems.append(refusal.problem)
         return None
-    except yaml.YAMLError as error:  # reader errors: bad bytes, control characters
-        problems.add(Location(path, 1, 1), f"YAML error: {error}")
+    except RecursionError:  # only without libyaml, whose parser limits nesting itself
+        problems.add(Location(path, 1, 1), "the file is nested too deeply", "data files need only a few levels of indentation")
         return None
     finally:
         loader.dispose()
     return doc
 
 
-def _describe(error: yaml.MarkedYAMLError) -> str:
-    parts = [part for part in (error.context, error.problem) if part]
-    return ", ".join(parts) if parts else "the file cannot be read as YAML"
-
-
-def _syntax_hint(text: str, mark: Any) -> str:
-    lines = text.splitlines()
-    line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in line:
-        return "indent with spaces, not tabs"
-    return "check the indentation and that each 'key: value' has a space after the colon"
-
-
 def read_yaml_file(file: Path, display_path: str, problems: ProblemList) -> YamlDocument | None:
     """Read and parse a data file, refusing oversized or undecodable files."""
-    size = file.stat().st_size
+    try:
+        size = file.stat().st_size
+        raw = file.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as error:  # no permission, or removed while being read
+        problems.add(Location(display_path, 1, 1), f"the file cannot be opened ({error.strerror or error})", "check that it exists and that you may read it")
+        return None
     if size > MAX_FILE_BYTES:
         problems.add(
-            Location(display_path),
-            f"the file is {size} bytes, more than the {MAX_FILE_BYTES} allowed",
-            "data files hold one entity each and stay small; split it up",
+            Location(display_path, 1, 1),
+            f"the file is too large ({size // 1024} KB; at most {MAX_FILE_BYTES // 1024} KB)",
+            "a data file describes one thing and stays small; split it up or remove pasted material",
         )
         return None
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        problems.add(Location(display_path, 1, 1), f"the file is not UTF-8 text ({error.reason} at byte {error.start})", "save it as UTF-8")
+        problems.add(_byte_location(raw, error.start, display_path), "the file is not saved as UTF-8: the character here cannot be read", "save the file with the encoding UTF-8")
         return None
     return parse_yaml(text, display_path, problems)
+
+
+def _byte_location(raw: bytes, offset: int, path: str) -> Location:
+    """Line and column (in characters, as editors count) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Location(path, raw.count(b"\n", 0, offset) + 1, column)

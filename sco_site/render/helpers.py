@@ -33,8 +33,18 @@ def page_uri(kind: str, entity_id: str = "") -> str:
         "documents": "documents.md",
         "timeline": "timeline.md",
         "sources": "sources.md",
+        "progress": "progress.md",
+        "relations": "relations.md",
+        "open_data": "open-data.md",
         "about": "about.md",
     }[kind]
+
+
+def url_of(uri: str) -> str:
+    """The directory URL MkDocs gives a page: 'priorities/x.md' -> 'priorities/x/', 'index.md' -> ''."""
+    if uri == "index.md" or uri.endswith("/index.md"):
+        return uri[: -len("index.md")]
+    return uri[: -len(".md")] + "/"
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
@@ -69,7 +79,8 @@ class PageHelpers:
         return Markup(f'<span class="sco-status sco-status--{status}">{label}</span>')
 
     def date(self, span: DateSpan | None) -> str:
-        return span.format(self.lang) if span else self.t("date_unrecorded")
+        # Built from checked numbers and Babel's month names: nothing to escape.
+        return Markup(span.format(self.lang)) if span else self.t("date_unrecorded")
 
     def iso(self, span: DateSpan | None) -> str:
         return span.iso() if span else ""
@@ -79,9 +90,11 @@ class PageHelpers:
         return Markup(f"[{markdown_text(label)}]({href})")
 
     def to(self, kind: str, entity_id: str = "") -> str:
-        """A relative link target, for use inside HTML attributes."""
-        target = relative_link(self.uri, page_uri(kind, entity_id))
-        return target[: -len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
+        """A link for raw HTML, which MkDocs does not rewrite: relative to the page's URL."""
+        here = url_of(self.uri)
+        target = url_of(page_uri(kind, entity_id))
+        relative = posixpath.relpath(target or ".", here or ".")
+        return "./" if relative == "." else relative + "/"
 
     def initiative(self, initiative_id: str) -> Markup:
         return self.link(page_uri("initiative", initiative_id), self.catalog.initiatives[initiative_id].title[self.lang])

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from babel.dates import format_date
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..constants import INITIATIVE_KINDS
+from ..constants import INITIATIVE_KINDS, LOCALES
+from ..exports import DOWNLOADS
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
-from .text import markdown_text
+from .text import Markup, html_attribute, markdown_text
+from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
+from .structured import event_jsonld, initiative_jsonld
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -35,14 +43,28 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
+@dataclass(frozen=True)
+class BuildContext:
+    """What pages need from outside the data: the public address and file dates."""
+
+    site_url: str = ""
+    changed: Mapping[str, dt.date] = field(default_factory=dict)
+
+
 class PageRenderer:
     """Renders every generated page of one language to Markdown."""
 
     _env = _environment()
 
-    def __init__(self, catalog: Catalog, lang: str) -> None:
+    def __init__(self, catalog: Catalog, lang: str, context: BuildContext | None = None) -> None:
         self.catalog = catalog
         self.lang = lang
+        self.context = context or BuildContext()
+
+    def public_url(self, uri: str) -> str:
+        """The absolute address of a page of this language, e.g. for citing it."""
+        path = uri[: -len("index.md")] if uri.endswith("index.md") else uri[:-3] + "/"
+        return f"{self.context.site_url}{self.lang}/{path}"
 
     def render(self, template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
         helpers = PageHelpers(self.catalog, self.lang, uri)
@@ -50,9 +72,11 @@ class PageRenderer:
         return front_matter(meta) + body
 
     def _meta(self, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
-        meta: dict[str, Any] = {"title": " ".join(title.split())}
+        # The theme prints title and description into HTML as they are, so
+        # they are HTML-escaped here, like every other text from the data.
+        meta: dict[str, Any] = {"title": html_attribute(title)}
         if description:
-            meta["description"] = " ".join(description.split())
+            meta["description"] = html_attribute(description)
         meta.update(extra)
         return meta
 
@@ -70,6 +94,8 @@ class PageRenderer:
             priorities=catalog.ordered_priorities(),
             counts=counts,
             cross_cutting=catalog.cross_cutting(),
+            outcomes=sum(1 for i in catalog.initiatives.values() if i.outcome),
+            total=len(catalog.initiatives),
         )
 
     def render_priority_page(self, priority: Priority) -> str:
@@ -85,22 +111,29 @@ class PageRenderer:
         )
 
     def render_initiative_page(self, initiative: Initiative) -> str:
-        meta = self._meta(initiative.title[self.lang], initiative.summary[self.lang])
+        uri = page_uri("initiative", initiative.id)
+        changed = self.context.changed.get(f"initiatives/{initiative.id}.yml")
+        jsonld = initiative_jsonld(self.catalog, initiative, self.lang, self.public_url(uri), changed)
+        meta = self._meta(initiative.title[self.lang], initiative.summary[self.lang], jsonld=jsonld)
         events = [self.catalog.events[e] for e in self.catalog.events_by_initiative.get(initiative.id, ())]
         return self.render(
             "initiative.md.j2",
-            page_uri("initiative", initiative.id),
+            uri,
             meta,
             initiative=initiative,
             related=self.catalog.related_by_initiative.get(initiative.id, ()),
             events=events,
             plan_differs=_plan_differs(initiative),
+            cite_url=self.public_url(uri) if self.context.site_url else "",
+            changed=Markup(format_date(changed, "long", locale=LOCALES[self.lang])) if changed else "",
         )
 
     def render_event_page(self, event: Event) -> str:
-        meta = self._meta(event.title[self.lang], event.summary[self.lang])
-        concerned = [i for i in self.catalog.initiatives.values() if event.id in self.catalog.events_by_initiative.get(i.id, ())]
-        return self.render("event.md.j2", page_uri("event", event.id), meta, event=event, initiatives=concerned)
+        uri = page_uri("event", event.id)
+        jsonld = event_jsonld(self.catalog, event, self.lang, self.public_url(uri))
+        meta = self._meta(event.title[self.lang], event.summary[self.lang], jsonld=jsonld)
+        concerned = [self.catalog.initiatives[i] for i in self.catalog.initiatives_by_event.get(event.id, ())]
+        return self.render("event.md.j2", uri, meta, event=event, initiatives=concerned)
 
     def render_initiatives_page(self) -> str:
         groups = [
@@ -121,11 +154,55 @@ class PageRenderer:
         for event in self.catalog.ordered_events():
             years[event.date.year].append(event)
         meta = self._meta(self.label("nav_timeline"), self.label("timeline_intro"))
-        return self.render("timeline.md.j2", page_uri("timeline"), meta, years=sorted(years.items()))
+        return self.render(
+            "timeline.md.j2",
+            page_uri("timeline"),
+            meta,
+            years=sorted(years.items()),
+            initiatives_of=self.catalog.initiatives_by_event,
+            catalog=self.catalog,
+            ics_uri=DOWNLOADS["ics"],
+        )
 
     def render_sources_page(self) -> str:
-        sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher, s.id))
-        return self.render("sources.md.j2", page_uri("sources"), self._meta(self.label("sources")), sources=sources)
+        sources = sorted(self.catalog.sources.values(), key=lambda s: (s.id != self.catalog.site.article_id, s.publisher or "", s.id))
+        meta = self._meta(self.label("sources"), self.label("sources_intro"))
+        citing = {s.id: self.catalog.citing_by_source.get(s.id, ()) for s in sources}
+        return self.render("sources.md.j2", page_uri("sources"), meta, sources=sources, citing=citing)
+
+    def render_progress_page(self) -> str:
+        uri = page_uri("progress")
+        helpers = PageHelpers(self.catalog, self.lang, uri)
+        rows = progress_rows(self.catalog, helpers)
+        legend = [s for s in STATUS_ORDER if any(s == status for row in rows for status, _ in row.counts)]
+        meta = self._meta(self.label("nav_progress"), self.label("progress_intro"))
+        return self.render("progress.md.j2", uri, meta, bars=progress_bars(rows, helpers), rows=rows, legend=legend)
+
+    def render_relations_page(self) -> str:
+        uri = page_uri("relations")
+        graph = relationship_graph(self.catalog, PageHelpers(self.catalog, self.lang, uri))
+        by_priority = {p: [self.catalog.initiatives[i] for i in ids] for p, ids in self.catalog.initiatives_by_priority.items()}
+        statuses = {i.current_status for i in self.catalog.initiatives.values()}
+        meta = self._meta(self.label("nav_relations"), self.label("relations_intro"), hide=["navigation", "toc"])
+        return self.render(
+            "relations.md.j2",
+            uri,
+            meta,
+            graph=graph,
+            legend=[s for s in STATUS_ORDER if s in statuses],
+            priorities=[p for p in self.catalog.ordered_priorities() if p.id in by_priority],
+            by_priority=by_priority,
+            related=defaultdict(tuple, self.catalog.related_by_initiative),
+            cross_cutting=self.catalog.cross_cutting(),
+        )
+
+    def render_open_data_page(self) -> str:
+        files = [
+            {"uri": DOWNLOADS[key], "name": DOWNLOADS[key].rsplit("/", 1)[-1], "format": fmt, "description": self.label(f"download_{key}")}
+            for key, fmt in (("json", "JSON"), ("schema", "JSON Schema"), ("csv", "CSV (UTF-8)"), ("ics", "iCalendar"))
+        ]
+        meta = self._meta(self.label("nav_open_data"), self.label("open_data_intro"))
+        return self.render("open-data.md.j2", page_uri("open_data"), meta, files=files)
 
     def _by_kind(self, initiatives: list[Initiative]) -> list[tuple[str, list[Initiative]]]:
         order = sorted(INITIATIVE_KINDS, key=lambda kind: self.label("kind_plural")[kind])

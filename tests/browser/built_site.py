@@ -130,8 +130,8 @@ def build(workdir: Path, site_url: str, output: Path) -> None:
 def served_site(workdir: Path) -> Iterator[BuiltSite]:
     """Build the site in ``workdir`` and serve it until the block ends."""
     site_dir = workdir / "site"
-    # Bind first, so the build knows its own address (Material's language
-    # switcher reads sitemaps at the site's address).
+    # Bind first, so that the build's absolute addresses (canonical and
+    # hreflang links) are this server's, as they are the host's when published.
     handler = functools.partial(_SiteHandler, directory=str(site_dir))
     server = _SiteServer(("127.0.0.1", 0), handler)
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -30,7 +30,7 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+def live_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     with served_site(tmp_path_factory.mktemp("browser-site")) as site:
         _say(request.config, f"site built from {site.data_description}; served at {site.base_url}")
         yield site
@@ -58,7 +58,7 @@ def page(context: BrowserContext) -> Page:
 
 
 @pytest.fixture(scope="session")
-def page_reports(built_site: BuiltSite) -> dict[str, PageReport]:
+def page_reports(live_site: BuiltSite) -> dict[str, PageReport]:
     """Every HTML page of the build, visited once at desktop and once at phone size."""
     require_chromium()
-    return survey_pages(built_site, built_site.page_paths())
+    return survey_pages(live_site, live_site.page_paths())

@@ -15,12 +15,12 @@ def _listing(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{path}\n    " + "\n    ".join(items) for path, items in problems.items())
 
 
-def test_every_page_of_both_languages_is_visited(built_site: BuiltSite, page_reports: dict[str, PageReport]) -> None:
+def test_every_page_of_both_languages_is_visited(live_site: BuiltSite, page_reports: dict[str, PageReport]) -> None:
     paths = set(page_reports)
     for lang in ("de", "en"):
         assert f"/{lang}/" in paths
         assert any(path.startswith(f"/{lang}/initiatives/") and path.count("/") == 4 for path in paths)
-    assert len(paths) == len(list(built_site.root.rglob("*.html")))
+    assert len(paths) == len(list(live_site.root.rglob("*.html")))
 
 
 def test_no_accessibility_violations(page_reports: dict[str, PageReport]) -> None:

@@ -14,32 +14,32 @@ HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-
 
 
 @pytest.fixture(scope="module")
-def crawled(built_site: BuiltSite) -> Crawl:
-    return crawl(built_site.base_url, ["/de/", "/en/"])
+def crawled(live_site: BuiltSite) -> Crawl:
+    return crawl(live_site.base_url, ["/de/", "/en/"])
 
 
-def test_every_page_is_reachable_from_the_home_pages(built_site: BuiltSite, crawled: Crawl) -> None:
+def test_every_page_is_reachable_from_the_home_pages(live_site: BuiltSite, crawled: Crawl) -> None:
     # The 404 pages are reached by mistyped addresses only, never by a link.
-    expected = {built_site.url(path) for path in built_site.page_paths() if not path.endswith("404.html")}
+    expected = {live_site.url(path) for path in live_site.page_paths() if not path.endswith("404.html")}
     # The language chooser at the root is where readers arrive; no page needs to link back to it.
-    expected.discard(built_site.url("/"))
+    expected.discard(live_site.url("/"))
     reached = set(crawled.pages)
     assert not expected - reached, f"pages no link leads to: {sorted(expected - reached)}"
-    assert reached <= expected | {built_site.url("/")}
+    assert reached <= expected | {live_site.url("/")}
 
 
-def test_no_internal_link_is_broken(built_site: BuiltSite, crawled: Crawl) -> None:
+def test_no_internal_link_is_broken(live_site: BuiltSite, crawled: Crawl) -> None:
     broken = sorted(
         f"{link.page} → {link.written} ({crawled.status[urldefrag(link.target).url]})"
         for link in crawled.links
-        if is_local(link.target, built_site.base_url) and crawled.status[urldefrag(link.target).url] != 200
+        if is_local(link.target, live_site.base_url) and crawled.status[urldefrag(link.target).url] != 200
     )
     assert not broken, "broken links:\n" + "\n".join(broken)
 
 
-def test_every_anchor_exists_on_its_page(built_site: BuiltSite, crawled: Crawl) -> None:
+def test_every_anchor_exists_on_its_page(live_site: BuiltSite, crawled: Crawl) -> None:
     missing = []
-    anchored = [link for link in crawled.links if is_local(link.target, built_site.base_url) and urldefrag(link.target).fragment]
+    anchored = [link for link in crawled.links if is_local(link.target, live_site.base_url) and urldefrag(link.target).fragment]
     for link in anchored:
         page, fragment = urldefrag(link.target)
         ids = crawled.pages.get(page)
@@ -68,8 +68,8 @@ def _external_problem(written: str) -> str | None:
     return None
 
 
-def test_external_links_are_well_formed_https(built_site: BuiltSite, crawled: Crawl) -> None:
-    external = {link.written: link.page for link in crawled.links if not is_local(link.target, built_site.base_url)}
+def test_external_links_are_well_formed_https(live_site: BuiltSite, crawled: Crawl) -> None:
+    external = {link.written: link.page for link in crawled.links if not is_local(link.target, live_site.base_url)}
     assert external, "no external links at all: the check would prove nothing"
     problems = sorted(f"{page}: {written!r} {problem}" for written, page in external.items() if (problem := _external_problem(written)))
     assert not problems, "malformed external links:\n" + "\n".join(problems)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sco_site.loader import load_data
+from sco_site.model import Catalog
+from tests.sitebuild import ROOT, run_mkdocs
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The project's real data."""
+    return load_data(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with `mkdocs build --strict` into a temporary folder."""
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = run_mkdocs(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

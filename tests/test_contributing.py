@@ -1,0 +1,67 @@
+"""CONTRIBUTING.md and its German twin: examples that pass the checks, messages that exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sco_site.errors import ProblemList
+from sco_site.references import check_dates
+from sco_site.schema import schema_problems
+from sco_site.yamlsource import parse_yaml
+from tests.data_cases import BROKEN, broken_case_names
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = [ROOT / "CONTRIBUTING.md", ROOT / "CONTRIBUTING.de.md"]
+_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
+_SCHEMA = re.compile(r"schemas/(\w+)\.schema\.json")
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    found = []
+    for guide in GUIDES:
+        for number, block in enumerate(_BLOCK.findall(guide.read_text(encoding="utf-8")), start=1):
+            kind = _SCHEMA.search(block.split("\n", 1)[0])
+            if kind:
+                found.append((f"{guide.name}#{number}", kind.group(1), block))
+    return found
+
+
+EXAMPLES = _examples()
+
+
+def test_both_guides_show_every_kind_of_entity() -> None:
+    for guide in GUIDES:
+        kinds = {kind for name, kind, _ in EXAMPLES if name.startswith(guide.name + "#")}
+        assert kinds == {"priority", "initiative", "event", "source", "actor"}
+
+
+@pytest.mark.parametrize(("name", "kind", "text"), EXAMPLES, ids=[name for name, _, _ in EXAMPLES])
+def test_complete_examples_pass_the_checks(name: str, kind: str, text: str) -> None:
+    problems = ProblemList()
+    doc = parse_yaml(text, name, problems)
+    assert doc is not None
+    check_dates(doc, kind, problems)
+    problems.problems.extend(schema_problems(doc, kind))
+    assert [str(problem) for problem in problems.problems] == []
+
+
+def _table_messages(guide: Path) -> list[str]:
+    [section] = [part for part in guide.read_text(encoding="utf-8").split("\n## ") if "```text\ndata/" in part]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [fragment for row in rows for fragment in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+
+
+def _reported_lines() -> str:
+    return "\n".join((BROKEN / case / "expected.txt").read_text(encoding="utf-8") for case in broken_case_names())
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.name)
+def test_every_message_in_the_table_is_one_the_check_gives(guide: Path) -> None:
+    reported = _reported_lines()
+    messages = _table_messages(guide)
+    assert len(messages) > 30
+    missing = [m for m in messages if not re.search(".*?".join(re.escape(part) for part in m.split("…")), reported)]
+    assert missing == []
