@@ -1,7 +1,9 @@
-"""Visit every page once at desktop and once at phone size, recording what a reader's browser sees.
+"""Visit every page once, recording what a reader's browser sees.
 
-Pages are visited a few at a time (async Playwright in its own thread and
-event loop), which keeps the whole site's check within a minute on two cores.
+Each page is loaded at desktop size and checked with axe-core, then the
+viewport is narrowed to phone width to see whether the page scrolls sideways.
+Two pages are visited at a time (async Playwright in its own thread and event
+loop), which keeps the whole site's check at about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.async_api import ConsoleMessage, Page, Request, async_playwright
@@ -35,7 +38,7 @@ class PageReport:
     phone_scroll_width: int = 0
 
 
-def describe_violation(violation: dict) -> str:
+def describe_violation(violation: dict[str, Any]) -> str:
     nodes = violation["nodes"]
     first = nodes[0]
     summary = " ".join(first.get("failureSummary", "").split())
