@@ -7,14 +7,15 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system: less disturbed by other work on the machine
     max_rss_bytes: int
 
 
@@ -34,13 +35,16 @@ def run_timed(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{errors.decode(errors='replace')[-4000:]}")
-    return Run(seconds, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)  # Linux reports kilobytes
 
 
-def median_run(runs: int, once: Callable[[], Run]) -> Run:
-    """The median time of several runs, with the highest peak memory among them."""
-    results = [once() for _ in range(runs)]
-    return Run(statistics.median(r.seconds for r in results), max(r.max_rss_bytes for r in results))
+def median_run(runs: Sequence[Run]) -> Run:
+    """The median times of several runs, with the highest peak memory among them."""
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+        max(r.max_rss_bytes for r in runs),
+    )
 
 
 def mkdocs_command() -> list[str]:

@@ -46,6 +46,8 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
     _write(data_dir / "actors/author.yml", "actor", {"id": "author", "kind": "person", "name": _text("Eine Autorin", "An author"), "description": _text("Schreibt Berichte.", "Writes reports."), "sources": _citation(1)})
     for n in range(SOURCES):
         _write(data_dir / f"sources/source-{n}.yml", "source", _source(n))
+    # The hand-written about pages link to the article by this id.
+    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Der Artikel", "language": "de", "author": "author", "publisher": "Example Institute"})
     for n, (pid, icon) in enumerate(zip(PRIORITIES, ICONS), start=1):
         _write(data_dir / f"priorities/{pid}.yml", "priority", {"id": pid, "order": n, "icon": icon, "title": _text(f"Priorität {n}", f"Priority {n}"), "summary": _text(f"Zusammenfassung {n}.", f"Summary {n}."), "sources": _citation(n)})
     for n in range(places):
