@@ -18,6 +18,8 @@ from .project import build_env, make_project
 # The page whose size is compared across data sets: its own content does not
 # depend on how many initiatives there are.
 SAMPLE_PAGE = Path("de/initiatives/initiative-1/index.html")
+# Pages that list no initiatives at all: they must not grow either.
+FIXED_PAGES = (Path("de/events/event-1/index.html"), Path("de/about/index.html"))
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SizeResult:
     plain: Run
     page_bytes: int
     plain_page_bytes: int
+    fixed_page_bytes: dict[str, int]
 
     @property
     def overhead(self) -> float:
@@ -73,6 +76,7 @@ def measure_size(initiatives: int, runs: int) -> SizeResult:
             plain=median_run(plain_runs),
             page_bytes=page,
             plain_page_bytes=plain_page,
+            fixed_page_bytes={path.parent.as_posix(): (project / "site" / path).stat().st_size for path in FIXED_PAGES},
         )
 
 
