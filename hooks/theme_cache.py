@@ -2,9 +2,8 @@
 
 MkDocs makes a new Jinja environment for every build: for each language pass,
 and for each rebuild of ``mkdocs serve``. Compiling Material's templates anew
-each time was a fifth of a preview rebuild. This module is imported the usual
-way, so it outlives the hook module, which MkDocs loads again with each
-configuration.
+each time was about a seventh of a preview rebuild; with this cache they are
+compiled once per process.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def load_data(data_dir: Path) -> Catalog:
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Loading creates many small objects and no reference cycles; Python's
-    cycle collector, run again and again as they pile up, took a third of
+    cycle collector, run again and again as they pile up, took a tenth of
     the load time while finding nothing to free."""
     enabled = gc.isenabled()
     gc.disable()
