@@ -42,7 +42,6 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
     _write(data_dir / "site.yml", "site", _site(), nested=False)
     _write(data_dir / "glossary.yml", "glossary", _glossary(), nested=False)
     _write(data_dir / "actors/kazakhstan.yml", "actor", {"id": "kazakhstan", "kind": "state", "name": _text("Kasachstan", "Kazakhstan"), "description": _text("Vorsitzland.", "Chairing state."), "sources": _citation(0)})
-    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Synthetischer Artikel", "language": "de", "publisher": "Example Institute"})
     _write(data_dir / "actors/author.yml", "actor", {"id": "author", "kind": "person", "name": _text("Eine Autorin", "An author"), "description": _text("Schreibt Berichte.", "Writes reports."), "sources": _citation(1)})
     for n in range(SOURCES):
         _write(data_dir / f"sources/source-{n}.yml", "source", _source(n))

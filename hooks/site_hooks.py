@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from jinja2 import Environment
 from language_pass import LanguageLinks, LanguagePass
 from theme_cache import THEME_BYTECODE
 from sco_site.history import last_changed
