@@ -15,12 +15,13 @@ from jsonschema import Draft202012Validator
 from bench.plain import read_config, write_plain_projects
 from bench.project import make_project
 from bench.synthetic import write_dataset
+from sco_site import schema
 from sco_site.constants import LANGUAGES
 from sco_site.errors import ProblemList
 from sco_site.loader import load_data
 from sco_site.model import Catalog
 from sco_site.pages import generate_pages
-from sco_site.schema import _explain, _registry, schema_path, schema_problems
+from sco_site.schema import _registry, schema_path, schema_problems
 from sco_site.yamlsource import parse_yaml
 
 INITIATIVES = 20
@@ -62,14 +63,15 @@ def test_plain_reference_has_the_same_pages_without_hooks(tmp_path: Path, small:
     "text",
     [
         "id: Bad Id\nkind: document\npriorities: [security, security]\ntitle: {de: ''}\nsummary: x\nstatus: []\nsources: [{source: 1, quote: {de: a}}]\nextra: 1\n",
-        "id: x\nkind: dokument\npriorities: []\ntitle: {de: a, en: b, fr: c}\nsummary: {de: a, en: ' '}\nstatus: [{status: adopted, date: 2024-13-01, note: 3}]\nsources: []\n",
+        "id: x\nkind: dokument\npriorities: []\ntitle: {de: a, en: b, fr: c}\nsummary: {de: a, en: ' '}\nstatus: [{status: adopted, date: 2024-13-01, note: 3}]\nsourcs: []\n",
     ],
 )
-def test_written_out_schema_reports_what_the_referencing_one_does(text: str) -> None:
+def test_written_out_schema_reports_what_the_referencing_one_does(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Validation runs on schemas with their references resolved once; the messages must not change."""
     doc = parse_yaml(text, "initiatives/x.yml", ProblemList())
     assert doc is not None
+    fast = schema_problems(doc, "initiative")
     referencing = Draft202012Validator(json.loads(schema_path("initiative").read_text(encoding="utf-8")), registry=_registry())
-    expected = sorted({problem for error in referencing.iter_errors(doc.data) for problem in _explain(doc, error)})
-    assert len(expected) > 5
-    assert schema_problems(doc, "initiative") == expected
+    monkeypatch.setattr(schema, "validator_for", lambda kind: referencing)
+    assert len(fast) >= 5
+    assert fast == schema_problems(doc, "initiative")
