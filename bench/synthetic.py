@@ -15,6 +15,9 @@ PRIORITIES = ("security", "economy", "energy", "digital", "ecology", "culture")
 ICONS = ("shield", "trade", "energy", "digital", "ecology", "culture")
 KINDS = ("document", "strategy", "programme", "institution", "forum", "project")
 STATUSES = ("adopted", "held", "established", "designated")
+SOURCE_KINDS = ("news", "official", "article", "document")
+SOURCE_LANGUAGES = ("en", "de", "ru", "kk")
+SOURCES = 50
 
 
 def _text(de: str, en: str) -> dict[str, str]:
@@ -28,7 +31,7 @@ def _write(path: Path, kind: str, data: dict[str, Any], nested: bool = True) -> 
 
 
 def _citation(number: int) -> list[dict[str, Any]]:
-    return [{"source": f"source-{number % 50}", "quote": _text(f"Zitat Nummer {number}.", f"Quotation number {number}.")}]
+    return [{"source": f"source-{number % SOURCES}", "quote": _text(f"Zitat Nummer {number}.", f"Quotation number {number}.")}]
 
 
 def write_dataset(data_dir: Path, initiatives: int) -> None:
@@ -37,11 +40,13 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
         shutil.rmtree(data_dir)
     places, events = 20, max(1, initiatives // 2)
     _write(data_dir / "site.yml", "site", _site(), nested=False)
-    _write(data_dir / "glossary.yml", "glossary", {"terms": [{"abbreviation": _text("SOZ", "SCO"), "meaning": _text("Shanghaier Organisation für Zusammenarbeit", "Shanghai Cooperation Organisation")}]}, nested=False)
+    _write(data_dir / "glossary.yml", "glossary", _glossary(), nested=False)
     _write(data_dir / "actors/kazakhstan.yml", "actor", {"id": "kazakhstan", "kind": "state", "name": _text("Kasachstan", "Kazakhstan"), "description": _text("Vorsitzland.", "Chairing state."), "sources": _citation(0)})
-    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Synthetischer Artikel", "language": "de", "publisher": "Example Institute"})
-    for n in range(50):
-        _write(data_dir / f"sources/source-{n}.yml", "source", {"id": f"source-{n}", "kind": "news", "title": f"Report {n}", "language": "en", "publisher": "Example News", "published": "2024-07", "url": f"https://news.example/{n}"})
+    _write(data_dir / "actors/author.yml", "actor", {"id": "author", "kind": "person", "name": _text("Eine Autorin", "An author"), "description": _text("Schreibt Berichte.", "Writes reports."), "sources": _citation(1)})
+    for n in range(SOURCES):
+        _write(data_dir / f"sources/source-{n}.yml", "source", _source(n))
+    # The hand-written about pages link to the article by this id.
+    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Der Artikel", "language": "de", "author": "author", "publisher": "Example Institute"})
     for n, (pid, icon) in enumerate(zip(PRIORITIES, ICONS), start=1):
         _write(data_dir / f"priorities/{pid}.yml", "priority", {"id": pid, "order": n, "icon": icon, "title": _text(f"Priorität {n}", f"Priority {n}"), "summary": _text(f"Zusammenfassung {n}.", f"Summary {n}."), "sources": _citation(n)})
     for n in range(places):
@@ -50,6 +55,32 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
         _write(data_dir / f"initiatives/initiative-{n}.yml", "initiative", _initiative(n, initiatives, events))
     for n in range(events):
         _write(data_dir / f"events/event-{n}.yml", "event", _event(n, initiatives))
+
+
+def _glossary() -> dict[str, Any]:
+    return {
+        "terms": [
+            {"abbreviation": _text("SOZ", "SCO"), "meaning": _text("Shanghaier Organisation für Zusammenarbeit", "Shanghai Cooperation Organisation")},
+            {"abbreviation": _text("RATS", "RATS"), "meaning": _text("Regionale Anti-Terror-Struktur", "Regional Anti-Terrorist Structure")},
+        ]
+    }
+
+
+def _source(n: int) -> dict[str, Any]:
+    source: dict[str, Any] = {
+        "id": f"source-{n}",
+        "kind": SOURCE_KINDS[n % len(SOURCE_KINDS)],
+        "title": f"Report {n}",
+        "language": SOURCE_LANGUAGES[n % len(SOURCE_LANGUAGES)],
+        "publisher": "Example News",
+        "published": f"2024-{1 + n % 12:02d}",
+        "url": f"https://news.example/{n}",
+    }
+    if n % 5 == 0:
+        source["author"] = "author"
+    if n % 3 == 0:
+        source["note"] = _text(f"Anmerkung zu Bericht {n}.", f"A note on report {n}.")
+    return source
 
 
 def _site() -> dict[str, Any]:
@@ -63,8 +94,8 @@ def _site() -> dict[str, Any]:
 
 
 def _initiative(n: int, total: int, events: int) -> dict[str, Any]:
-    day = 1 + n % 28
-    return {
+    day = 1 + n % 27
+    initiative: dict[str, Any] = {
         "id": f"initiative-{n}",
         "kind": KINDS[n % len(KINDS)],
         "priorities": [] if n % 17 == 0 else [PRIORITIES[n % 6]],
@@ -79,10 +110,15 @@ def _initiative(n: int, total: int, events: int) -> dict[str, Any]:
         ],
         "sources": _citation(n),
     }
+    if n % 4 == 0:
+        initiative["official_name"] = _text(f"Amtlicher Name der Initiative {n}", f"Official name of initiative {n}")
+    if n % 3 == 0:  # a step over two days, so spans are formatted too
+        initiative["status"][1]["end"] = f"2024-{1 + n % 12:02d}-{day + 1:02d}"
+    return initiative
 
 
 def _event(n: int, initiatives: int) -> dict[str, Any]:
-    return {
+    event: dict[str, Any] = {
         "id": f"event-{n}",
         "title": _text(f"Treffen {n}", f"Meeting {n}"),
         "date": f"{2023 + n % 3}-{1 + n % 12:02d}",
@@ -92,6 +128,10 @@ def _event(n: int, initiatives: int) -> dict[str, Any]:
         "summary": _text("Ein Treffen.", "A meeting."),
         "sources": _citation(n),
     }
+    if n % 3 == 0:
+        event["date"] = f"{2023 + n % 2}-{1 + n % 12:02d}-10"
+        event["end"] = f"{2023 + n % 2}-{1 + n % 12:02d}-12"
+    return event
 
 
 def main() -> None:

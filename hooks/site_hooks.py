@@ -8,10 +8,12 @@ index. Everything about the content comes from ``sco_site``.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from language_pass import LanguageLinks, LanguagePass
+from theme_cache import THEME_BYTECODE
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary_markdown, render_root_page
 from sco_site.pages import generate_downloads, generate_pages, navigation
@@ -41,7 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _data, _context
     _pass.configure(config)
     data_dir = Path(config.config_file_path).parent / "data"
+    if _pass.is_first:
+        gc.unfreeze()  # in case an earlier build stopped half-way
     _data = load_for_preview(data_dir)
+    # The data stays for the whole build: frozen, Python's cycle collector
+    # stops walking it again each time the pages' objects pile up.
+    gc.freeze()
     if _pass.is_first:
         _context = BuildContext(site_url=_pass.root_url, changed=last_changed(data_dir))
     if _data.error:
@@ -65,6 +73,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = THEME_BYTECODE
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _data.error:
         markdown = error_banner(_data.error, showing_old=_data.catalog is not None) + markdown
@@ -81,9 +94,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_build(config: MkDocsConfig) -> None:
     if not _pass.is_first:
         return
-    for lang in _pass.other_languages():
-        with _pass.building(lang):
-            build(config, dirty=False)
+    gc.freeze()  # the first language's pages stay in memory until the end, too
+    try:
+        for lang in _pass.other_languages():
+            with _pass.building(lang):
+                build(config, dirty=False)
+    finally:
+        gc.unfreeze()
     if _data.catalog:
         _pass.write_root_file("index.html", render_root_page(_data.catalog, "root_index.html.j2"))
         _pass.write_root_file("404.html", render_root_page(_data.catalog, "root_404.html.j2", base=_pass.root_path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
@@ -68,12 +69,17 @@ class PartialDate:
         return dt.date(self.year, month, day)
 
     def format(self, lang: str) -> str:
-        locale = _LOCALES[lang]
-        if self.precision == "day":
-            return format_date(self.first_day(), "long", locale=locale)
-        if self.precision == "month":
-            return format_skeleton("yMMMM", self.first_day(), locale=locale)
-        return str(self.year)
+        return _formatted(self, lang)
+
+
+@cache  # a site has few distinct dates, printed on many pages; Babel is slow
+def _formatted(date: PartialDate, lang: str) -> str:
+    locale = _LOCALES[lang]
+    if date.precision == "day":
+        return format_date(date.first_day(), "long", locale=locale)
+    if date.precision == "month":
+        return format_skeleton("yMMMM", date.first_day(), locale=locale)
+    return str(date.year)
 
 
 @dataclass(frozen=True, order=True)

@@ -7,6 +7,9 @@ rebuild, or the second language of one build, does not read them again.
 from __future__ import annotations
 
 import difflib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,8 +49,23 @@ def load_data(data_dir: Path) -> Catalog:
     key = (tuple((path, _stamp(path)) for path, _ in files), tuple(discovery.problems))
     if key not in _CATALOGS:
         _CATALOGS.clear()
-        _CATALOGS[key] = _check_all(files, discovery, data_dir)
+        with _no_cycle_collection():
+            _CATALOGS[key] = _check_all(files, discovery, data_dir)
     return _result(_CATALOGS[key])
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Loading creates many small objects and no reference cycles; Python's
+    cycle collector, run again and again as they pile up, took a tenth of
+    the load time while finding nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check_all(files: list[tuple[Path, str]], problems: ProblemList, data_dir: Path) -> Catalog | DataError:

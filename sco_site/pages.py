@@ -29,12 +29,22 @@ def generate_downloads(catalog: Catalog, lang: str, context: BuildContext | None
     """The open-data files, in each language tree so every page links within its tree."""
     context = context or BuildContext()
     stamp = max(context.changed.values(), default=dt.date(2024, 7, 4))
-    return [
-        GeneratedFile(DOWNLOADS["json"], dataset_json(catalog)),
-        GeneratedFile(DOWNLOADS["schema"], dataset_schema_json()),
-        GeneratedFile(DOWNLOADS["csv"], initiatives_csv(catalog)),
-        GeneratedFile(DOWNLOADS["ics"], events_ics(catalog, lang, context.site_url, stamp)),
-    ]
+    return [*_same_in_every_language(catalog), GeneratedFile(DOWNLOADS["ics"], events_ics(catalog, lang, context.site_url, stamp))]
+
+
+_shared_downloads: list[tuple[Catalog, list[GeneratedFile]]] = []
+
+
+def _same_in_every_language(catalog: Catalog) -> list[GeneratedFile]:
+    """Made once per catalog, not once per language tree: the JSON is the slow part."""
+    if not _shared_downloads or _shared_downloads[0][0] is not catalog:
+        files = [
+            GeneratedFile(DOWNLOADS["json"], dataset_json(catalog)),
+            GeneratedFile(DOWNLOADS["schema"], dataset_schema_json()),
+            GeneratedFile(DOWNLOADS["csv"], initiatives_csv(catalog)),
+        ]
+        _shared_downloads[:] = [(catalog, files)]
+    return _shared_downloads[0][1]
 
 
 def generate_pages(catalog: Catalog, lang: str, context: BuildContext | None = None) -> list[GeneratedPage]:

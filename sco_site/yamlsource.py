@@ -144,6 +144,8 @@ class _Builder:
             )
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:  # most values: the constructor would return the same text, slower
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             self._check_tag(node, _STR)
         try:
@@ -175,6 +177,8 @@ class _Builder:
         return result
 
     def _key(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return str(node.value)
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
             value = self._scalar(node)
             if isinstance(value, str):

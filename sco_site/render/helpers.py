@@ -48,7 +48,12 @@ def url_of(uri: str) -> str:
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relative_path(posixpath.dirname(from_uri), to_uri)
+
+
+@cache  # pages in the same few folders link to the same pages again and again
+def _relative_path(from_dir: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, from_dir or ".")
 
 
 class PageHelpers:
