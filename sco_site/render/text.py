@@ -16,6 +16,9 @@ from urllib.parse import quote
 _INLINE = {ch: f"&#{ord(ch)};" for ch in "\\`*_[]{}|:~^$!"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _TABLE = str.maketrans(_INLINE)
+# Control characters mean nothing to a reader, and Python-Markdown uses some
+# of them internally as placeholders: drop them.
+_TABLE.update({code: None for code in [*range(32), 127]})
 # At the start of a line these would begin a heading, list or rule.
 _LINE_START = re.compile(r"^(\s*)([#=+\-]|\d+(?=[.)]))")
 
