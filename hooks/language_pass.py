@@ -65,6 +65,8 @@ class LanguagePass:
             self.root_dir = config.site_dir
             self.root_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         config.site_dir = os.path.join(self.root_dir, self.lang)
+        for scheme, key in zip(config.theme.get("palette") or [], ("palette_to_dark", "palette_to_light")):
+            scheme["toggle"]["name"] = labels()[key][self.lang]
         if self.root_url:
             config.site_url = f"{self.root_url}{self.lang}/"
         config.theme["language"] = self.lang
