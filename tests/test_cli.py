@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.sitebuild import copy_project
+
 import hashlib
 import os
 import shutil
@@ -51,13 +53,7 @@ def test_check_of_a_missing_folder_fails_plainly(tmp_path: Path) -> None:
 
 
 def _project_copy(root: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "sco_site"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
-    return root
+    return copy_project(root)
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:

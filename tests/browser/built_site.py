@@ -7,6 +7,8 @@ stand in for the repository's ``data/`` while that is incomplete.
 
 from __future__ import annotations
 
+from tests.sitebuild import copy_project
+
 import contextlib
 import functools
 import os
@@ -22,7 +24,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "sco_site")
 SYNTHETIC_INITIATIVES = 30
 LANGUAGE_TREES = ("de", "en")
 # Loaded by URL rather than inline so that Chromium compiles it once, not on every page.
@@ -94,12 +95,7 @@ def repository_data_is_valid() -> bool:
 def prepare_project_copy(workdir: Path) -> str:
     """Copy the project into ``workdir`` with a data set; say which data set it is."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in PROJECT_PARTS:
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, workdir / name, ignore=ignore)
-        else:
-            shutil.copy2(source, workdir / name)
+    copy_project(workdir)
     if repository_data_is_valid():
         shutil.copytree(PROJECT_ROOT / "data", workdir / "data", ignore=ignore)
         return "the repository's data/ (it passes `python -m sco_site check data`)"
