@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.sco_site")
 _pass = LanguagePass()
 _data = PreviewData(None, None)
 _context = BuildContext()
+_glossary = ""  # the abbreviation lines appended to every page of this language
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -41,17 +42,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before Material's search plugin reads the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _data, _context
+    global _data, _context, _glossary
     _pass.configure(config)
     data_dir = Path(config.config_file_path).parent / "data"
-    if _pass.is_first:
+    if _pass.is_first:  # later language passes of the same build reuse the data
         gc.unfreeze()  # in case an earlier build stopped half-way
-    _data = load_for_preview(data_dir)
+        _data = load_for_preview(data_dir)
+        _context = BuildContext(site_url=_pass.root_url, changed=last_changed(data_dir))
     # The data stays for the whole build: frozen, Python's cycle collector
     # stops walking it again each time the pages' objects pile up.
     gc.freeze()
-    if _pass.is_first:
-        _context = BuildContext(site_url=_pass.root_url, changed=last_changed(data_dir))
+    _glossary = glossary_markdown(_data.catalog, _pass.lang) if _data.catalog else ""
     if _data.error:
         if not _pass.serving:
             raise PluginError("\n" + _data.error.report())
@@ -81,9 +82,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _data.error:
         markdown = error_banner(_data.error, showing_old=_data.catalog is not None) + markdown
-    if _data.catalog:
-        markdown += glossary_markdown(_data.catalog, _pass.lang)
-    return markdown
+    return markdown + _glossary
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
