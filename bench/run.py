@@ -15,6 +15,7 @@ from pathlib import Path
 from .measure import progress
 from .preview import PreviewResult, measure_preview
 from .sizes import SizeResult, measure_size
+from .weight import measure_weight, search_table, weight_table, weight_targets
 
 DEFAULT_SIZES = (100, 1000, 5000)
 
@@ -108,17 +109,24 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="numbers of initiatives")
     parser.add_argument("--runs", type=int, help="builds per size (default: 3 up to 1,000 initiatives, else 1)")
     parser.add_argument("--no-preview", action="store_true", help="skip the live-reload measurement")
+    parser.add_argument("--no-weight", action="store_true", help="skip the first-view and search measurement")
     args = parser.parse_args()
     progress(f"machine: {machine()}")
     results = [measure_size(size, args.runs or runs_for(size)) for size in args.sizes]
     preview = None if args.no_preview else measure_preview()
+    weight = None if args.no_weight else measure_weight()
     print(f"Machine: {machine()}\n")
     print(size_table(results))
     print("\n".join(["", *growth_lines(results)]))
     if preview:
         print("\n" + preview_table(preview))
-    print("\nTargets (build ratios judged on CPU time, which other work on the machine disturbs least):\n")
-    print("\n".join(target_lines(results, preview)))
+    if weight:
+        print("\nFirst view (empty cache, every response body uncompressed), against a bare one-page Material site:\n")
+        print(weight_table(weight[0]))
+        print("\nSearch, when the search box is first used:\n")
+        print(search_table(weight[1]))
+    print("\nTargets:\n")
+    print("\n".join(target_lines(results, preview) + (weight_targets(weight[0]) if weight else [])))
 
 
 if __name__ == "__main__":

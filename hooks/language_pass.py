@@ -78,13 +78,14 @@ class LanguagePass:
         config.site_description = labels()["site_description"][self.lang]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            # Let Material derive language, word separator and pipeline anew.
-            # No stemmer: Material appends a wildcard to every typed word, and a
-            # wildcard word is compared with the stemmed index unstemmed, so whole
-            # words ("Zeitleiste", "timeline") would find nothing.
+            # Let Material derive language and word separator anew; stem
+            # words in the index, so that inflected forms and plurals find
+            # each other ("Hafen", "Häfen"). Material's worker compares a
+            # typed word with the index unstemmed; the worker the pages load
+            # (docs/assets/javascripts/workers/search-stems.js) adds its stem.
             search.config.lang = None
             search.config.separator = None
-            search.config.pipeline = None
+            search.config.pipeline = ["stemmer", "stopWordFilter"]
 
     def language_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Keep shared files, move this language's folder to the root, drop the others."""
