@@ -180,7 +180,8 @@ class PageRenderer:
         helpers = PageHelpers(self.catalog, self.lang, uri)
         rows = progress_rows(self.catalog, helpers)
         legend = [s for s in STATUS_ORDER if any(s == status for row in rows for status, _ in row.counts)]
-        meta = self._meta(self.label("nav_progress"), self.label("progress_intro"))
+        # The figures table has a column per status: it needs the width of the table of contents.
+        meta = self._meta(self.label("nav_progress"), self.label("progress_intro"), hide=["toc"])
         return self.render("progress.md.j2", uri, meta, bars=progress_bars(rows, helpers), rows=rows, legend=legend)
 
     def render_relations_page(self) -> str:
