@@ -15,7 +15,7 @@ import yaml
 
 from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.history import last_changed
-from sco_site.languages import glossary_markdown
+from sco_site.languages import glossary
 from sco_site.loader import load_data
 from sco_site.model import Catalog
 from sco_site.pages import generate_downloads, generate_pages, navigation
@@ -83,7 +83,21 @@ def plain_config(site_config: dict[str, Any], lang: str, catalog: Catalog) -> di
     }
     config["plugins"] = [{"search": {"pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}]
     config["nav"] = navigation(catalog, lang)
+    config["markdown_extensions"] = _markdown_extensions(site_config, lang, catalog)
     return config
+
+
+def _markdown_extensions(site_config: dict[str, Any], lang: str, catalog: Catalog) -> list[Any]:
+    """The configured extensions with the per-language settings the hooks make (glossary, permalink title)."""
+    per_language = {"abbr": {"glossary": glossary(catalog, lang)}, "toc": {"permalink_title": labels()["permalink_title"][lang]}}
+    extensions = []
+    for entry in site_config.get("markdown_extensions", []):
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        options = {} if isinstance(entry, str) else dict(entry[name] or {})
+        if name in per_language:
+            options.update(per_language[name])
+        extensions.append({name: options} if options else name)
+    return extensions
 
 
 def _site_url(site_config: dict[str, Any]) -> str:
@@ -100,15 +114,14 @@ def write_plain_projects(project: Path, out: Path) -> list[Path]:
     site_config = read_config(project / "mkdocs.yml")
     context = BuildContext(site_url=_site_url(site_config), changed=last_changed(project / "data"))
     shutil.copytree(project / "overrides", out / "overrides", dirs_exist_ok=True)
-    glossary = {lang: glossary_markdown(catalog, lang) for lang in LANGUAGES}
     configs = []
     for lang in LANGUAGES:
         docs = out / lang / "docs"
         shutil.copytree(project / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
         for page in (project / "docs" / lang).rglob("*.md"):
-            _write(docs / page.relative_to(project / "docs" / lang), page.read_text(encoding="utf-8") + glossary[lang])
+            _write(docs / page.relative_to(project / "docs" / lang), page.read_text(encoding="utf-8"))
         for generated in generate_pages(catalog, lang, context):
-            _write(docs / generated.src_uri, generated.markdown + glossary[lang])
+            _write(docs / generated.src_uri, generated.markdown)
         for download in generate_downloads(catalog, lang, context):
             _write(docs / download.src_uri, download.content)
         config_file = out / lang / "mkdocs.yml"

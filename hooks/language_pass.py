@@ -76,6 +76,7 @@ class LanguagePass:
         config.extra["sco_alternate_locales"] = [LOCALES[lang] for lang in self.other_languages()]
         config.extra["sco_labels"] = {key: value[self.lang] for key, value in labels().items() if isinstance(value, dict) and isinstance(value.get(self.lang), str)}
         config.site_description = labels()["site_description"][self.lang]
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels()["permalink_title"][self.lang]
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             # Let Material derive language and word separator anew; stem

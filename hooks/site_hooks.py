@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from language_pass import LanguageLinks, LanguagePass
 from theme_cache import THEME_BYTECODE
 from sco_site.history import last_changed
-from sco_site.languages import alternates, glossary_markdown, render_root_page
+from sco_site.languages import alternates, glossary, render_root_page
 from sco_site.pages import generate_downloads, generate_pages, navigation
 from sco_site.render.renderer import BuildContext
 from sco_site.preview import PreviewData, error_banner, load_for_preview
@@ -33,7 +33,6 @@ log = logging.getLogger("mkdocs.plugins.sco_site")
 _pass = LanguagePass()
 _data = PreviewData(None, None)
 _context = BuildContext()
-_glossary = ""  # the abbreviation lines appended to every page of this language
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -42,7 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before Material's search plugin reads the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _data, _context, _glossary
+    global _data, _context
     _pass.configure(config)
     data_dir = Path(config.config_file_path).parent / "data"
     if _pass.is_first:  # later language passes of the same build reuse the data
@@ -52,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The data stays for the whole build: frozen, Python's cycle collector
     # stops walking it again each time the pages' objects pile up.
     gc.freeze()
-    _glossary = glossary_markdown(_data.catalog, _pass.lang) if _data.catalog else ""
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(_data.catalog, _pass.lang) if _data.catalog else {}
     if _data.error:
         if not _pass.serving:
             raise PluginError("\n" + _data.error.report())
@@ -82,7 +81,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _data.error:
         markdown = error_banner(_data.error, showing_old=_data.catalog is not None) + markdown
-    return markdown + _glossary
+    return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

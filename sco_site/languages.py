@@ -40,14 +40,13 @@ def alternates(page_url: str, lang: str, root_url: str) -> list[dict[str, str]]:
     return result
 
 
-def glossary_markdown(catalog: Catalog, lang: str) -> str:
-    """Abbreviation definitions (Markdown 'abbr' syntax) appended to every page."""
-    lines = []
-    for term in catalog.glossary:
-        short = " ".join(term.abbreviation[lang].split())
-        meaning = " ".join(term.meaning[lang].split()).replace("]", ")")
-        lines.append(f"*[{short}]: {meaning}")
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def glossary(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Abbreviation -> meaning, for the Markdown ``abbr`` extension's ``glossary`` setting.
+
+    Given as a setting rather than as ``*[...]:`` lines appended to each page,
+    so that no abbreviation or meaning is ever read as Markdown.
+    """
+    return {" ".join(term.abbreviation[lang].split()): " ".join(term.meaning[lang].split()) for term in catalog.glossary}
 
 
 def render_root_page(catalog: Catalog, template: str, base: str = "") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import DataError
 from .loader import load_data
 from .model import Catalog
-from .render.text import markdown_text
+from .render.text import data_token
 
 _last_valid: dict[Path, Catalog] = {}
 
@@ -41,5 +41,5 @@ def error_banner(error: DataError, showing_old: bool) -> str:
     lines = [f'!!! failure "{title}"', ""]
     if showing_old:
         lines += ["    This preview shows the last valid data until the problems are fixed.", ""]
-    lines += [f"    - {markdown_text(str(problem.location))}: {markdown_text(problem.message)}" + (f" ({markdown_text(problem.hint)})" if problem.hint else "") for problem in error.problems]
+    lines += [f"    - {data_token(str(problem.location))}: {data_token(problem.message)}" + (f" ({data_token(problem.hint)})" if problem.hint else "") for problem in error.problems]
     return "\n".join(lines) + "\n\n"

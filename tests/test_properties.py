@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -18,8 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sco_site.errors import DataError, ProblemList
+from sco_site.model import GlossaryTerm, Text
 from sco_site.loader import load_data, modeline
-from sco_site.render.text import markdown_text
+from sco_site.render.text import data_token
+from tests.markdownsetup import markdown_for
 from sco_site.yamlsource import parse_yaml
 from tests.data_cases import VALID_DATA
 
@@ -125,18 +128,17 @@ def test_loading_near_valid_places_gives_located_problems(data_dir: Path, value:
 
 # --- Nothing in a data text can become markup on a page -------------------------------------
 
-GLOSSARY = "\n\n*[SOZ]: Shanghaier Organisation\n*[SCO]: Shanghai Cooperation Organisation\n"
-_MARKDOWN_CONFIG = {
-    "pymdownx.emoji": {
-        "emoji_index": __import__("material.extensions.emoji", fromlist=["twemoji"]).twemoji,
-        "emoji_generator": __import__("material.extensions.emoji", fromlist=["to_svg"]).to_svg,
-    }
-}
+_GLOSSARY = SimpleNamespace(
+    glossary=(
+        GlossaryTerm(Text("SOZ", "SOZ"), Text("Shanghaier Organisation", "Shanghaier Organisation")),
+        GlossaryTerm(Text("SCO", "SCO"), Text("Shanghai Cooperation Organisation", "Shanghai Cooperation Organisation")),
+    )
+)
 
 
 def render(text: str) -> str:
-    md = markdown.Markdown(extensions=["abbr", "attr_list", "md_in_html", "tables", "pymdownx.emoji"], extension_configs=_MARKDOWN_CONFIG)
-    return md.convert(markdown_text(text) + GLOSSARY)
+    """One data value, as a template prints it, through the site's Markdown set-up."""
+    return markdown_for(_GLOSSARY, "de").convert(data_token(text))
 
 
 class _Elements(HTMLParser):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from bench.synthetic import write_dataset
 from sco_site.loader import load_data
 from sco_site.model import Catalog, Plan
 from sco_site.pages import generate_pages, navigation
 from sco_site.render.renderer import PageRenderer
+from tests.markdownsetup import page_html
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +23,12 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     return load_data(data)
 
 
-def _html(text: str) -> str:
-    body = text.split("---\n", 2)[2]
-    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "abbr"])
+def _html(text: str, lang: str = "en") -> str:
+    return page_html(text, None, lang)
+
+
+def _text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
 
 
 def test_related_link_typed_once_shows_on_both_pages(synthetic: Catalog) -> None:
@@ -48,18 +52,18 @@ def test_initiative_page_links_priority_and_events(synthetic: Catalog) -> None:
 def test_quote_in_page_language_first_with_the_other_beside_it(synthetic: Catalog) -> None:
     initiative = synthetic.initiatives["initiative-5"]
     for lang, first, second in (("de", "Zitat Nummer 5.", "Quotation number 5."), ("en", "Quotation number 5.", "Zitat Nummer 5.")):
-        html = _html(PageRenderer(synthetic, lang).render_initiative_page(initiative))
+        html = _text(_html(PageRenderer(synthetic, lang).render_initiative_page(initiative), lang))
         assert html.index(first) < html.index(second)
 
 
 def test_plan_and_outcome_both_shown_when_they_differ(synthetic: Catalog) -> None:
     initiative = synthetic.initiatives["initiative-1"]
     assert initiative.plan and initiative.outcome and initiative.plan.place_id != initiative.outcome.place_id
-    page = PageRenderer(synthetic, "en").render_initiative_page(initiative)
+    page = _text(_html(PageRenderer(synthetic, "en").render_initiative_page(initiative)))
     assert "The plan and the outcome differ." in page
     assert synthetic.places[initiative.plan.place_id].name.en in page
     same = dataclasses.replace(initiative, plan=Plan(initiative.outcome.date, initiative.outcome.place_id))
-    assert "The plan and the outcome differ." not in PageRenderer(synthetic, "en").render_initiative_page(same)
+    assert "The plan and the outcome differ." not in _text(_html(PageRenderer(synthetic, "en").render_initiative_page(same)))
 
 
 def test_no_outcome_is_said_not_invented(synthetic: Catalog) -> None:
@@ -67,14 +71,14 @@ def test_no_outcome_is_said_not_invented(synthetic: Catalog) -> None:
     proposed_only = dataclasses.replace(initiative, status_history=initiative.status_history[:1])
     assert proposed_only.current_status == "no_outcome_recorded"
     for lang, text in (("de", "kein Ergebnis verzeichnet"), ("en", "Our sources record no outcome")):
-        page = PageRenderer(synthetic, lang).render_initiative_page(proposed_only)
+        page = _text(_html(PageRenderer(synthetic, lang).render_initiative_page(proposed_only), lang))
         assert text in page
 
 
 def test_dates_are_formatted_per_language(synthetic: Catalog) -> None:
     initiative = synthetic.initiatives["initiative-0"]
-    assert "4. Juli 2023" in PageRenderer(synthetic, "de").render_initiative_page(initiative)
-    assert "4 July 2023" in PageRenderer(synthetic, "en").render_initiative_page(initiative)
+    assert "4. Juli 2023" in _text(_html(PageRenderer(synthetic, "de").render_initiative_page(initiative), "de"))
+    assert "4 July 2023" in _text(_html(PageRenderer(synthetic, "en").render_initiative_page(initiative)))
 
 
 def test_every_page_has_title_and_description(synthetic: Catalog) -> None:

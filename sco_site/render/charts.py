@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..constants import NO_OUTCOME, STATUSES
 from ..model import Catalog, Initiative
 from .helpers import PageHelpers
-from .text import Markup
+from .text import MarkdownSource
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent.parent / "templates" / "charts"),
@@ -50,9 +50,9 @@ def _count(items: list[Initiative]) -> list[tuple[str, int]]:
     return [(status, n) for status, n in counts.items() if n]
 
 
-def progress_bars(rows: list[ProgressRow], h: PageHelpers) -> Markup:
+def progress_bars(rows: list[ProgressRow], h: PageHelpers) -> MarkdownSource:
     html = _ENV.get_template("progress.html.j2").render(rows=rows, h=h)
-    return Markup(_one_block(html))
+    return MarkdownSource(_one_block(html))
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class GraphNode:
 ROW, TOP, WIDTH = 30.0, 20.0, 960.0
 
 
-def relationship_graph(catalog: Catalog, h: PageHelpers) -> Markup:
+def relationship_graph(catalog: Catalog, h: PageHelpers) -> MarkdownSource:
     """Priorities on the left, their initiatives on the right, a line for each link."""
     initiatives: list[GraphNode] = []
     priority_rows: dict[str, list[float]] = {}
@@ -92,7 +92,7 @@ def relationship_graph(catalog: Catalog, h: PageHelpers) -> Markup:
     edges = [(position[p], placed[i.id]) for i in catalog.initiatives.values() for p in (i.priority_ids or ("",)) if p in position]
     height = TOP * 2 + ROW * max(len(placed), 1)
     svg = _ENV.get_template("graph.svg.j2").render(priorities=priorities, initiatives=initiatives, edges=edges, width=WIDTH, height=height, h=h)
-    return Markup(_one_block(svg))
+    return MarkdownSource(_one_block(svg))
 
 
 def _short(text: str, limit: int = 56) -> str:

@@ -12,7 +12,7 @@ import yaml
 from ..constants import PRIORITY_ICONS
 from ..dates import DateSpan
 from ..model import Catalog, Citation, Text
-from .text import Markup, html_attribute, markdown_text, markdown_url
+from .text import MarkdownSource, data_token, markdown_url
 
 LABELS_FILE = Path(__file__).parent / "labels.yml"
 
@@ -76,23 +76,23 @@ class PageHelpers:
     def status(self, status: str) -> str:
         return labels()["status_label"][self.lang][status]
 
-    def icon(self, name: str) -> Markup:
-        return Markup(f":{PRIORITY_ICONS[name]}:{{ .lg .middle .sco-card__icon }}")
+    def icon(self, name: str) -> MarkdownSource:
+        return MarkdownSource(f":{PRIORITY_ICONS[name]}:{{ .lg .middle .sco-card__icon }}")
 
-    def badge(self, status: str) -> Markup:
-        label = html_attribute(self.status(status))
-        return Markup(f'<span class="sco-status sco-status--{status}">{label}</span>')
+    def badge(self, status: str) -> MarkdownSource:
+        label = data_token(self.status(status))
+        return MarkdownSource(f'<span class="sco-status sco-status--{status}">{label}</span>')
 
     def date(self, span: DateSpan | None) -> str:
-        # Built from checked numbers and Babel's month names: nothing to escape.
-        return Markup(span.format(self.lang)) if span else self.t("date_unrecorded")
+        # Plain text like any other: "4. Juli 2023" must not start a numbered list.
+        return span.format(self.lang) if span else self.t("date_unrecorded")
 
     def iso(self, span: DateSpan | None) -> str:
         return span.iso() if span else ""
 
-    def link(self, target_uri: str, label: str, anchor: str = "") -> Markup:
+    def link(self, target_uri: str, label: str, anchor: str = "") -> MarkdownSource:
         href = relative_link(self.uri, target_uri) + (f"#{anchor}" if anchor else "")
-        return Markup(f"[{markdown_text(label)}]({href})")
+        return MarkdownSource(f"[{data_token(label)}]({href})")
 
     def to(self, kind: str, entity_id: str = "") -> str:
         """A link for raw HTML, which MkDocs does not rewrite: relative to the page's URL."""
@@ -101,13 +101,13 @@ class PageHelpers:
         relative = posixpath.relpath(target or ".", here or ".")
         return "./" if relative == "." else relative + "/"
 
-    def initiative(self, initiative_id: str) -> Markup:
+    def initiative(self, initiative_id: str) -> MarkdownSource:
         return self.link(page_uri("initiative", initiative_id), self.catalog.initiatives[initiative_id].title[self.lang])
 
-    def priority(self, priority_id: str) -> Markup:
+    def priority(self, priority_id: str) -> MarkdownSource:
         return self.link(page_uri("priority", priority_id), self.catalog.priorities[priority_id].title[self.lang])
 
-    def event(self, event_id: str) -> Markup:
+    def event(self, event_id: str) -> MarkdownSource:
         return self.link(page_uri("event", event_id), self.catalog.events[event_id].title[self.lang])
 
     def place(self, place_id: str | None) -> str:
@@ -116,15 +116,15 @@ class PageHelpers:
     def actor(self, actor_id: str) -> str:
         return self.catalog.actors[actor_id].name[self.lang]
 
-    def source_link(self, source_id: str) -> Markup:
+    def source_link(self, source_id: str) -> MarkdownSource:
         source = self.catalog.sources[source_id]
         label = source.title
         if source.author_id:
             label = f"{self.actor(source.author_id)}: {label}"
         return self.link(page_uri("sources"), label, anchor=source_id)
 
-    def external(self, url: str, label: str) -> Markup:
-        return Markup(f"[{markdown_text(label)}]({markdown_url(url)})")
+    def external(self, url: str, label: str) -> MarkdownSource:
+        return MarkdownSource(f"[{data_token(label)}]({markdown_url(url)})")
 
     def quote(self, citation: Citation) -> dict[str, str] | None:
         """The quotation in the page's language first, the other language beside it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ..constants import INITIATIVE_KINDS, LOCALES
 from ..exports import DOWNLOADS
 from ..model import Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
-from .text import Markup, html_attribute, markdown_text
+from .text import data_token, html_attribute
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
 from .structured import event_jsonld, initiative_jsonld
 
@@ -26,12 +27,13 @@ TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
 
 def _environment() -> Environment:
-    # Every printed value is escaped for Markdown unless the renderer marked it
-    # as Markup: safe by default, so a template cannot forget to escape.
+    # Every printed value becomes a data token (plain text whatever it holds)
+    # unless the renderer built it as MarkdownSource: safe by default, so a
+    # template cannot forget to escape.
     return Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
         autoescape=False,
-        finalize=markdown_text,
+        finalize=data_token,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -74,7 +76,7 @@ class PageRenderer:
     def render(self, template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
         helpers = PageHelpers(self.catalog, self.lang, uri)
         body = self._env.get_template(template).render(h=helpers, lang=self.lang, site=self.catalog.site, **context)
-        return front_matter(meta) + body
+        return front_matter(meta) + _blocks_apart(body)
 
     def _meta(self, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
         # The theme prints title and description into HTML as they are, so
@@ -130,7 +132,7 @@ class PageRenderer:
             events=events,
             plan_differs=_plan_differs(initiative),
             cite_url=self.public_url(uri) if self.context.site_url else "",
-            changed=Markup(format_date(changed, "long", locale=LOCALES[self.lang])) if changed else "",
+            changed=format_date(changed, "long", locale=LOCALES[self.lang]) if changed else "",
         )
 
     def render_event_page(self, event: Event) -> str:
@@ -218,6 +220,16 @@ class PageRenderer:
     def _events_of(self, initiatives: list[Initiative]) -> list[Event]:
         ids = {e for i in initiatives for e in self.catalog.events_by_initiative.get(i.id, ())}
         return [e for e in self.catalog.ordered_events() if e.id in ids]
+
+
+# A heading line (only templates write them: data text is tokens) after a
+# table row or list item would be read as part of it: Jinja's whitespace
+# control makes that easy to get wrong, so a heading always starts a block.
+_HEADING_AFTER_TEXT = re.compile(r"(?<=[^\n])\n(?=#{1,6} )")
+
+
+def _blocks_apart(markdown: str) -> str:
+    return _HEADING_AFTER_TEXT.sub("\n\n", markdown)
 
 
 def _plan_differs(initiative: Initiative) -> bool:

@@ -1,41 +1,73 @@
-"""Turning data text into Markdown that shows exactly that text and nothing more.
+"""How data text travels through Markdown without ever being read as Markdown.
 
-Every value printed by a template goes through ``markdown_text`` unless it is a
-``Markup`` fragment the renderer built itself. So no data file can put HTML, a
-script, a link or any Markdown formatting on a page.
+Escaping text for Markdown by hand is never complete: every extension adds
+syntax (a "4. " after a list bullet starts a numbered list, "??? " a
+collapsible block, "*[x]:" an abbreviation). So data text does not travel as
+Markdown source at all. Each value a template prints becomes an opaque token:
+its UTF-8 bytes written as private-use characters between two markers. No
+Markdown syntax contains these characters, so the token passes block and inline
+parsing untouched; the ``sco_site.render.markdown_ext`` extension turns it
+back into plain text in the finished tree, where the serializer escapes it
+for HTML.
+
+Only fragments the renderer builds itself (links, badges, icons, drawings)
+are printed as Markdown: they are ``MarkdownSource`` and carry their data
+text as tokens too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
-# Characters that mean something to Markdown or its extensions anywhere in a
-# line, written as numeric entities: the browser shows the character, Markdown
-# sees none of its syntax. '<', '>' and '&' come first, as HTML entities.
-_INLINE = {ch: f"&#{ord(ch)};" for ch in "\\`*_[]{}|:~^$!"}
-_INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_TABLE = str.maketrans(_INLINE)
+TOKEN_START = "\ue000"
+TOKEN_END = "\ue001"
+_BYTE_BASE = 0xE100  # byte b is written as chr(0xE100 + b)
+TOKEN = re.compile(f"{TOKEN_START}([\ue100-\ue1ff]*){TOKEN_END}")
+
+_ENCODE = {byte: chr(_BYTE_BASE + byte) for byte in range(256)}
+_DECODE = {_BYTE_BASE + byte: chr(byte) for byte in range(256)}
 # Control characters mean nothing to a reader, and Python-Markdown uses some
-# of them internally as placeholders: drop them.
-_TABLE.update({code: None for code in [*range(32), 127]})
-# At the start of a line these would begin a heading, list or rule.
-_LINE_START = re.compile(r"^(\s*)([#=+\-]|\d+(?=[.)]))")
+# of them (STX, ETX) as its own placeholder marks: they never reach a page.
+_CONTROLS = {code: None for code in [*range(32), 127]}
 
 
-class Markup(str):
-    """Markdown (or HTML) built by the renderer, printed as it is."""
+class MarkdownSource(str):
+    """Markdown (or raw HTML) the renderer built itself, printed as it is.
+
+    Not to be confused with ``markupsafe.Markup``, which marks text as safe
+    HTML: this marks text as meant to be read as Markdown.
+    """
 
 
-def markdown_text(value: object) -> str:
-    """Plain text as Markdown source that renders to the same plain text."""
-    if isinstance(value, Markup):
-        return value
+def plain_text(value: object) -> str:
+    """What a reader should see of a value: whitespace collapsed, control characters dropped."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
-    text = text.translate(_TABLE)
-    return _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+    return " ".join(" ".join(str(value).split()).translate(_CONTROLS).split())
+
+
+def data_token(value: object) -> str:
+    """A value as Markdown source that renders to exactly its plain text (see the module's docstring)."""
+    if isinstance(value, MarkdownSource):
+        return value
+    text = plain_text(value)
+    if not text:
+        return ""
+    raw = text.encode("utf-8", "surrogatepass").decode("latin-1")
+    return TOKEN_START + raw.translate(_ENCODE) + TOKEN_END
+
+
+def decode_tokens(text: str, replace: Callable[[str], str] = str) -> str:
+    """Every token in ``text`` turned back into its text, passed through ``replace`` (e.g. HTML escaping)."""
+    if TOKEN_START not in text:
+        return text
+    return TOKEN.sub(lambda m: replace(_decode(m.group(1))), text)
+
+
+def _decode(body: str) -> str:
+    return body.translate(_DECODE).encode("latin-1").decode("utf-8", "surrogatepass")
 
 
 def markdown_url(url: str) -> str:
@@ -47,4 +79,5 @@ def markdown_url(url: str) -> str:
 
 def html_attribute(value: str) -> str:
     """Text for an HTML attribute value inside double quotes."""
-    return " ".join(value.split()).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    return plain_text(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
