@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 # German is the source language; it comes first and is built first.
 LANGUAGES: tuple[str, ...] = ("de", "en")
 SOURCE_LANGUAGE = "de"
@@ -64,6 +66,13 @@ OUTCOME_STATUSES: frozenset[str] = frozenset(
     {"designated", "adopted", "established", "held", "related_decision", "superseded"}
 )
 NO_OUTCOME = "no_outcome_recorded"
+
+# Dates outside this range are taken for typos: nothing on the site happened
+# before the SCO was founded (15 June 2001), and nothing is planned beyond the
+# horizon of its Development Strategy (2035). Raise the later bound here when
+# a real date lies beyond it.
+EARLIEST_DATE = dt.date(2001, 6, 15)
+LATEST_DATE = dt.date(2035, 12, 31)
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"

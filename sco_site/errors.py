@@ -1,8 +1,54 @@
-"""Located problems in the data, collected rather than raised one at a time."""
+"""Located problems in the data, collected rather than raised one at a time.
+
+A message quotes values from the data, and the data is untrusted: a value
+could hold a line break (forging a message line of its own), a terminal
+escape (hiding one), or start a line with '::' (a GitHub Actions workflow
+command). So every value is quoted through ``quoted``, and every printed
+problem is made one visible line again by ``one_line``.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# How much of a value a message repeats; enough to recognise it.
+QUOTE_LIMIT = 60
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Unicode categories that print nothing or move the text: control, format
+# (zero-width, bidirectional), line and paragraph separators, surrogates,
+# private use and unassigned code points.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def _escaped(character: str) -> str:
+    if character in _NAMED:
+        return _NAMED[character]
+    if unicodedata.category(character) not in _HIDDEN_CATEGORIES:
+        return character
+    code = ord(character)
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def visible(text: str) -> str:
+    """The text with every invisible or line-breaking character written as an escape."""
+    if text.isprintable() and text.isascii():  # nearly every message: nothing to do
+        return text
+    return "".join(_escaped(character) for character in text)
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A data value as a message shows it: in single quotes, one visible line, shortened."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{visible(text)}'"
+
+
+def one_line(text: str) -> str:
+    """A printed line that nothing inside it can break, hide, or turn into a command."""
+    text = visible(text)
+    return "\\u003A" + text[1:] if text.startswith("::") else text
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +75,7 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 class DataError(Exception):

@@ -67,6 +67,16 @@ CSV_COLUMNS = (
 )
 
 
+# A spreadsheet takes a cell that starts with one of these for a formula
+# (CSV injection); OWASP's advice is to make it text with a leading quote.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """The value as a spreadsheet will show it, never run it."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def initiatives_csv(catalog: Catalog) -> str:
     """One row per initiative, both languages side by side."""
     buffer = io.StringIO()
@@ -77,7 +87,7 @@ def initiatives_csv(catalog: Catalog) -> str:
         outcome = i.outcome
         citations = i.citations + tuple(c for step in i.status_history for c in step.citations)
         urls = sorted({catalog.sources[c.source_id].url or "" for c in citations} - {""})
-        writer.writerow([
+        writer.writerow([spreadsheet_cell(cell) for cell in [
             i.id, i.kind, i.title.de, i.title.en,
             i.official_name.de if i.official_name else "", i.official_name.en if i.official_name else "",
             " ".join(i.priority_ids), i.current_status,
@@ -85,7 +95,7 @@ def initiatives_csv(catalog: Catalog) -> str:
             outcome.date.iso() if outcome and outcome.date else "",
             catalog.places[outcome.place_id].name.en if outcome and outcome.place_id else "",
             " ".join(i.proposer_ids), " ".join(urls),
-        ])
+        ]])
     return buffer.getvalue()
 
 

@@ -6,7 +6,6 @@ rebuild, or the second language of one build, does not read them again.
 
 from __future__ import annotations
 
-import difflib
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .builder import build_catalog
-from .constants import ENTITY_FOLDERS, SINGLE_FILES
+from .characters import character_problems
+from .discovery import DataFile, discover, display
 from .errors import DataError, Location, Problem, ProblemList
 from .model import Catalog
 from .references import check_dates, check_references, index_ids
@@ -44,8 +44,9 @@ def modeline(kind: str, nested: bool) -> str:
 
 def load_data(data_dir: Path) -> Catalog:
     """Load and check every data file; raise DataError listing all problems."""
-    data_dir = data_dir.resolve()
-    files, discovery = _discover(data_dir)
+    # Only the parent is resolved: a data folder that is itself a link is refused.
+    data_dir = data_dir.parent.resolve() / data_dir.name
+    files, discovery = discover(data_dir)
     key = (tuple((path, _stamp(path)) for path, _ in files), tuple(discovery.problems))
     if key not in _CATALOGS:
         _CATALOGS.clear()
@@ -68,7 +69,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _check_all(files: list[tuple[Path, str]], problems: ProblemList, data_dir: Path) -> Catalog | DataError:
+def _check_all(files: list[DataFile], problems: ProblemList, data_dir: Path) -> Catalog | DataError:
     docs: dict[str, list[YamlDocument]] = {}
     unreadable: dict[str, list[str]] = {}
     for path, kind in files:
@@ -77,7 +78,7 @@ def _check_all(files: list[tuple[Path, str]], problems: ProblemList, data_dir: P
         if checked.doc is not None:
             docs.setdefault(kind, []).append(checked.doc)
         else:
-            unreadable.setdefault(kind, []).append(_display(path, data_dir))
+            unreadable.setdefault(kind, []).append(display(path, data_dir))
     index = index_ids(docs, problems, unreadable)
     for kind, kind_docs in docs.items():
         for doc in kind_docs:
@@ -99,12 +100,12 @@ def _build(docs: dict[str, list[YamlDocument]]) -> Catalog:
 
 
 def _stamp(path: Path) -> Stamp:
-    info = path.stat()
+    """When the file last changed; a file gone since it was found is read again, and reported then."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return (-1, -1)
     return (info.st_mtime_ns, info.st_size)
-
-
-def _display(path: Path, data_dir: Path) -> str:
-    return path.relative_to(data_dir.parent).as_posix()
 
 
 def _check_file(path: Path, kind: str, data_dir: Path) -> _CheckedFile:
@@ -113,10 +114,12 @@ def _check_file(path: Path, kind: str, data_dir: Path) -> _CheckedFile:
     if cached and cached.stamp == stamp:
         return cached
     problems = ProblemList()
-    display = _display(path, data_dir)
-    doc = read_yaml_file(path, display, problems)
+    shown_path = display(path, data_dir)
+    doc = read_yaml_file(path, shown_path, problems)
     if doc is not None:
-        problems.problems.extend(schema_problems(doc, kind))
+        found = schema_problems(doc, kind)
+        found += character_problems(doc, {problem.location for problem in found})
+        problems.problems.extend(found)
         check_dates(doc, kind, problems)
         _check_modeline(doc, modeline(kind, nested=path.parent != data_dir), problems)
         if problems:
@@ -135,44 +138,3 @@ def _check_modeline(doc: YamlDocument, expected: str, problems: ProblemList) -> 
         problems.add(where, f"the first line names the wrong schema; it must be '{expected}'", hint)
     else:
         problems.add(where, f"the first line must be '{expected}'", hint)
-
-
-def _discover(data_dir: Path) -> tuple[list[tuple[Path, str]], ProblemList]:
-    """Every data file with its kind; anything unexpected is a problem."""
-    problems = ProblemList()
-    found: list[tuple[Path, str]] = []
-    if not data_dir.is_dir():
-        problems.add(Location(data_dir.name), "the data folder is missing")
-        return found, problems
-    for entry in sorted(data_dir.iterdir()):
-        display = _display(entry, data_dir)
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir() and entry.name in ENTITY_FOLDERS:
-            found.extend(_folder_files(entry, ENTITY_FOLDERS[entry.name], data_dir, problems))
-        elif entry.is_file() and entry.name in SINGLE_FILES:
-            found.append((entry, SINGLE_FILES[entry.name]))
-        else:
-            known = list(ENTITY_FOLDERS) + list(SINGLE_FILES)
-            close = difflib.get_close_matches(entry.name, known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "data/ holds only: " + ", ".join(known)
-            where = Location(display, 1, 1) if entry.is_file() else Location(display)
-            problems.add(where, f"data/ has no place for a {'file' if entry.is_file() else 'folder'} called '{entry.name}'", hint)
-    for name in SINGLE_FILES:
-        if not (data_dir / name).is_file():
-            problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing", "the site needs it; restore it from the repository")
-    return found, problems
-
-
-def _folder_files(folder: Path, kind: str, data_dir: Path, problems: ProblemList) -> list[tuple[Path, str]]:
-    files = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_file() and entry.suffix == ".yml":
-            files.append((entry, kind))
-        else:
-            hint = f"rename it to {entry.stem}.yml" if entry.suffix == ".yaml" else "each entity is one file whose name ends in .yml"
-            where = Location(_display(entry, data_dir), 1, 1) if entry.is_file() else Location(_display(entry, data_dir))
-            problems.add(where, f"'{entry.name}' is not read: only files ending in .yml belong in {folder.name}/", hint)
-    return files

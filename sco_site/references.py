@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from .constants import DATE_PATTERN, ID_PATTERN
+from .constants import DATE_PATTERN, EARLIEST_DATE, ID_PATTERN, LATEST_DATE
 from .dates import DateProblem, PartialDate
-from .errors import ProblemList
+from .errors import ProblemList, quoted
+from .reserved import reserved_ids
 from .schema import field_name
 from .yamlsource import JsonPath, YamlDocument
 
@@ -109,6 +110,12 @@ def index_ids(documents: dict[str, list[YamlDocument]], problems: ProblemList, u
                 if doc is not owner:
                     problems.add(doc.location(("id",)), f"the id '{entity_id}' is already used by {owner.path}", "every file needs its own id: change it here, and name the file after it")
                     stand_ins.append((kind, doc.path))
+            if entity_id in reserved_ids():
+                problems.add(
+                    owner.location(("id",)),
+                    f"the id '{entity_id}' is the name of a page, folder or download the site generates",
+                    "choose another id and name the file after it; CONTRIBUTING.md lists the reserved names",
+                )
             if _stem(owner.path) != entity_id:
                 stem = _stem(owner.path)
                 problems.add(owner.location(("id",)), f"the id '{entity_id}' does not match the file name '{stem}.yml'", f"rename the file to {entity_id}.yml or change the id to '{stem}'")
@@ -140,13 +147,20 @@ def _unknown_reference(doc: YamlDocument, path: JsonPath, value: str, target: st
         if value in ids:
             problems.add(
                 where,
-                f"'{value}' is {_NAMES[other_kind]}, but '{field_name(path)}' needs {_NAMES[target]}",
+                f"{quoted(value)} is {_NAMES[other_kind]}, but '{field_name(path)}' needs {_NAMES[target]}",
                 f"use the id of a file in data/{_FOLDER_OF[target]}/",
             )
             return
-    close = difflib.get_close_matches(value, list(index[target]), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add data/{_FOLDER_OF[target]}/{value}.yml or use an existing id"
-    problems.add(where, f"there is no {target} with the id '{value}'", hint)
+    # Only real ids are proposed: an index entry may stand for a file whose name is no id.
+    valid = [entity_id for entity_id in index[target] if re.fullmatch(ID_PATTERN, entity_id)]
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{close[0]}'?"
+    elif re.fullmatch(ID_PATTERN, value):
+        hint = f"add data/{_FOLDER_OF[target]}/{value}.yml or use an existing id"
+    else:
+        hint = f"use the id of a file in data/{_FOLDER_OF[target]}/"
+    problems.add(where, f"there is no {target} with the id {quoted(value)}", hint)
 
 
 def check_dates(doc: YamlDocument, kind: str, problems: ProblemList) -> None:
@@ -161,6 +175,39 @@ def check_dates(doc: YamlDocument, kind: str, problems: ProblemList) -> None:
         for end_path in ends:
             if end_path[:-1] + (start_key,) not in starts:
                 problems.add(doc.location(end_path, key=True), f"'{field_name(end_path)}' is given without a start '{start_key}'", f"add '{start_key}:' with the first day, or remove the end")
+    if kind == "initiative":
+        _check_step_order(doc, problems)
+
+
+def _check_step_order(doc: YamlDocument, problems: ProblemList) -> None:
+    """Status steps are oldest first: the page takes the last step as the current one."""
+    above: PartialDate | None = None
+    for path, value in walk(doc.data, "status.*.date"):
+        date = _parsed(value)
+        if date is None:
+            continue
+        if above and date.last_day() < above.first_day():
+            problems.add(
+                doc.location(path),
+                f"'{field_name(path)}' ({date.iso()}) is before the date of the step above it ({above.iso()})",
+                "list the steps oldest first: move this step up, or correct the date",
+            )
+        above = date
+
+
+def _parsed(value: Any) -> PartialDate | None:
+    """The date if it is a real one in range (the others are reported where they stand)."""
+    if not _is_date_text(value):
+        return None
+    try:
+        date = PartialDate.parse(value)
+    except DateProblem:
+        return None
+    return date if date.year >= 1 and _in_range(date) else None
+
+
+def _in_range(date: PartialDate) -> bool:
+    return date.last_day() >= EARLIEST_DATE and date.first_day() <= LATEST_DATE
 
 
 def _is_date_text(value: Any) -> bool:
@@ -189,5 +236,10 @@ def _real_date(doc: YamlDocument, path: JsonPath, value: Any, problems: ProblemL
     except DateProblem as problem:
         reason = str(problem).split("is not a date: ", 1)[-1]
         problems.add(doc.location(path), f"'{field_name(path)}' is {value}, which is not a real date", reason)
+        return None
+    if not _in_range(date):
+        when = f"before the SCO was founded ({EARLIEST_DATE.isoformat()})" if date.last_day() < EARLIEST_DATE else f"after {LATEST_DATE.year}, later than any date the site expects"
+        hint = f"is it a typo? Dates on this site lie between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
+        problems.add(doc.location(path), f"'{field_name(path)}' is {value}, {when}", hint)
         return None
     return date

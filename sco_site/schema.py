@@ -15,7 +15,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .constants import DATE_PATTERN, ID_PATTERN, URL_PATTERN
-from .errors import Location, Problem
+from .errors import Location, Problem, quoted
+from .spelling import odd_character
 from .yamlsource import JsonPath, YamlDocument
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -160,7 +161,7 @@ def _explain(doc: YamlDocument, error: ValidationError) -> Problem:
         return Problem(where, f"'{name}' is empty", "fill it in or remove it")
     if kind in {"minimum", "maximum"}:
         return Problem(where, f"'{name}' is {error.instance}, which is {'too small' if kind == 'minimum' else 'too large'}", f"the {kind} is {error.validator_value}")
-    return Problem(where, f"'{name}' is not right: {error.message}")
+    return Problem(where, f"'{name}' is not right: {_short(error.message)}")
 
 
 def _wrong_type(where: Location, name: str, error: ValidationError) -> Problem:
@@ -169,14 +170,20 @@ def _wrong_type(where: Location, name: str, error: ValidationError) -> Problem:
     if set(error.schema.get("properties", {})) == {"de", "en"}:
         expected = "a block with a German ('de') and an English ('en') text"
         hint = "write 'de:' and 'en:' on the next two lines, indented by two spaces"
-    elif error.validator_value == "string" and error.schema.get("pattern") == DATE_PATTERN and isinstance(error.instance, int):
-        expected, hint = "a date", f'a year alone needs double quotes: "{error.instance}"'
-    elif error.validator_value == "string" and isinstance(error.instance, (int, float)):
-        hint = f'put it in double quotes: "{error.instance}"'
+    elif error.validator_value == "string" and error.schema.get("pattern") == DATE_PATTERN:
+        expected = "a date"
+        if isinstance(error.instance, int) and not isinstance(error.instance, bool) and _fits(str(error.instance), error.schema):
+            hint = f'a year alone needs double quotes: "{error.instance}"'
+        else:
+            hint = "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-07-04"
+    elif error.validator_value == "string" and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool):
+        # Only propose the quoted value where it would then be right.
+        hint = f'put it in double quotes: "{error.instance}"' if _fits(str(error.instance), error.schema) else ""
     elif error.instance is None:
         hint = "write the value after the colon, or remove the line if the field is optional"
     elif error.validator_value == "array" and isinstance(error.instance, str):
-        hint = f"write it as a list: [{error.instance}]"
+        fits = _fits(error.instance, error.schema.get("items", {}))
+        hint = f"write it as a list: [{error.instance}]" if fits and len(error.instance) <= 60 else "write it as a list, one entry per line starting with '- '"
     return Problem(where, f"'{name}' should be {expected}, but is {_describe(error.instance)}", hint)
 
 
@@ -191,22 +198,37 @@ def _badly_written(where: Location, name: str, error: ValidationError) -> Proble
     if pattern == URL_PATTERN:
         return _bad_url(where, name, value)
     if pattern == DATE_PATTERN:
-        return Problem(where, f"'{name}' is '{value}', which is not written as a date", "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-07-04")
+        return Problem(where, f"'{name}' is {quoted(value)}, which is not written as a date", "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-07-04")
     if pattern == ID_PATTERN:
-        return Problem(where, f"'{name}' is '{value}', which is not a valid id", "ids use lower-case letters a-z, digits and single hyphens, e.g. 'world-unity-initiative'")
-    return Problem(where, f"'{name}' is not written as expected", str(error.schema.get("errorMessage", error.message)))
+        odd = odd_character(value) if not value.isascii() else ""
+        why = f": {odd}" if odd else ""
+        return Problem(where, f"'{name}' is {quoted(value)}, which is not a valid id{why}", "ids use lower-case letters a-z, digits and single hyphens, e.g. 'world-unity-initiative'")
+    return Problem(where, f"'{name}' is not written as expected", _short(str(error.schema.get("errorMessage", error.message))))
 
 
 def _bad_url(where: Location, name: str, value: str) -> Problem:
     if not re.match(r"^https?://", value, re.IGNORECASE):
-        scheme = value.split(":", 1)[0] + ":" if ":" in value else value[:20]
-        return Problem(where, f"'{name}' must be a web address starting with https://, not '{scheme}'", "copy the address from the browser's address bar")
+        scheme = value.split(":", 1)[0] + ":" if ":" in value else value
+        return Problem(where, f"'{name}' must be a web address starting with https://, not {quoted(scheme, 20)}", "copy the address from the browser's address bar")
     if re.search(r"\s", value):
         return Problem(where, f"'{name}' contains a space", "web addresses have no spaces; copy the address from the browser's address bar")
     odd = next((ch for ch in value if ch in "<>\"'`"), "?")
     if value.startswith(("HTTP", "Http")):
         return Problem(where, f"'{name}' must start with a lower-case https://", "write https:// in small letters")
     return Problem(where, f"'{name}' contains the character {odd}, which a web address cannot contain", "copy the address from the browser's address bar")
+
+
+def _fits(value: str, schema: dict[str, Any]) -> bool:
+    """Whether a text would satisfy the field's pattern: a hint proposes nothing invalid."""
+    pattern = schema.get("pattern")
+    return not isinstance(pattern, str) or re.search(pattern, value) is not None
+
+
+def _short(message: str, limit: int = 160) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+_KEY_CHARACTER = re.compile(r"[a-z_]")
 
 
 def _missing_keys(error: ValidationError) -> list[str]:
@@ -230,7 +252,9 @@ def _unknown_key(doc: YamlDocument, path: JsonPath, key: str, error: ValidationE
     meant = _close(key, free) or _close(key, allowed)
     hint = f"did you mean '{meant}'?" if meant else "allowed here: " + ", ".join(allowed)
     where = doc.location(path + (key,), key=True)
-    return Problem(where, f"unknown key '{key}'", hint), meant
+    odd = odd_character(key, _KEY_CHARACTER) if meant and not key.isascii() else ""
+    message = f"unknown key {quoted(key)}" + (f": {odd}" if odd else "")
+    return Problem(where, message, hint), meant
 
 
 def _missing(doc: YamlDocument, path: JsonPath, keys: list[str]) -> Problem:
@@ -250,4 +274,4 @@ def _not_allowed(where: Location, name: str, error: ValidationError) -> Problem:
     allowed = [str(option) for option in error.validator_value]
     meant = _close(str(error.instance), allowed)
     hint = f"did you mean '{meant}'?" if meant else "choose one of: " + ", ".join(allowed)
-    return Problem(where, f"'{error.instance}' is not allowed as '{name}'", hint)
+    return Problem(where, f"{quoted(error.instance)} is not allowed as '{name}'", hint)

@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .errors import Location, Problem
+from .errors import Location, Problem, quoted
 
 _INDENT_HINT = "lines of the same block start in the same column; indent with spaces"
 _QUOTE_HINT = "put the whole text in double quotes, e.g. title: \"Astana: the summit\""
@@ -23,8 +23,8 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
     ("did not find expected key", "this line is not indented like the lines above it", _INDENT_HINT),
     ("did not find expected '-' indicator", "this line is not indented like the list above it", "every entry of a list starts with '- ' in the same column"),
     ("expected <block end>", "this line is not indented like the lines above it", _INDENT_HINT),
-    ("expected ',' or ']'", "a list in square brackets is not closed properly", "separate entries with ', ' and end the list with ']'"),
-    ("expected ',' or '}'", "a block in curly brackets is not closed properly", "separate entries with ', ' and end the block with '}'"),
+    ("expected ',' or ']'", "the list that starts with this '[' is not closed properly", "separate entries with ', ' and end the list with ']' on the same line"),
+    ("expected ',' or '}'", "the block that starts with this '{' is not closed properly", "separate entries with ', ' and end the block with '}' on the same line"),
     ("found unexpected end of stream", "a quotation mark or bracket opened here is never closed", "every \" ' [ and { needs its closing partner"),
     ("undefined alias", "aliases (*name) are not allowed in data files", "write the value out in full"),
     ("expected a single document", "the file holds more than one document", "a data file holds one entity; remove the '---' line"),
@@ -37,11 +37,12 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
 def explain_syntax_error(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     """One located problem for a YAML syntax error."""
     said = ", ".join(part for part in (error.context, error.problem) if part)
-    # An unclosed quote is reported at the end of the file; its start is more useful.
-    at_end = "end of stream" in said and error.context_mark is not None
-    mark = error.context_mark if at_end else error.problem_mark or error.context_mark
+    mark = _place_to_fix(error, said)
     where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
     line = _line(text, mark.line) if mark else ""
+    key_start = error.context_mark
+    if "simple key" in said and key_start and _key_length(_line(text, key_start.line), key_start.column) > _MAX_KEY:
+        return Problem(Location(path, key_start.line + 1, key_start.column + 1), f"the key on this line is longer than {_MAX_KEY} characters, which YAML does not allow", "a key is a short word such as 'title'; a long text belongs after the ':'")
     if mark and "\t" in line[: mark.column + 1]:
         return Problem(where, "this line is indented with a tab", "YAML needs spaces for indenting; replace the tab by spaces")
     opened = _unclosed_quote(text, mark.line) if mark else None
@@ -53,7 +54,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, text: str, path: str) -> P
         )
     if "cannot start any token" in said and mark:
         character = line[mark.column : mark.column + 1] or "?"
-        return Problem(where, f"a value cannot start with the character '{character}'", "put the whole text in double quotes")
+        return Problem(where, f"a value cannot start with the character {quoted(character)}", "put the whole text in double quotes")
     for fragment, message, hint in _EXPLANATIONS:
         if fragment in said:
             return Problem(where, message, hint)
@@ -71,6 +72,31 @@ def explain_reader_error(error: yaml.reader.ReaderError, text: str, path: str) -
         f"the file contains an invisible control character (U+{code:04X})",
         "delete it; such characters often come in with copied text",
     )
+
+
+# libyaml reads a key only up to this many characters.
+_MAX_KEY = 1024
+
+
+def _place_to_fix(error: yaml.MarkedYAMLError, said: str) -> yaml.Mark | None:
+    """Where the editor has to look: for a quote or bracket left open, where it was opened.
+
+    The parser notices an unclosed quote or bracket only lines later, often
+    at the end of the file; it remembers where the quote or bracket began.
+    """
+    opened = error.context_mark
+    found = error.problem_mark
+    if opened is not None and ("end of stream" in said or "flow" in said):
+        return opened
+    return found or opened
+
+
+def _key_length(line: str, column: int) -> int:
+    """How long the key starting at the column is, up to its ':' (0 if there is none)."""
+    rest = line[column:]
+    colon = rest.find(": ")
+    colon = colon if colon >= 0 else (len(rest.rstrip()) - 1 if rest.rstrip().endswith(":") else -1)
+    return max(colon, 0)
 
 
 def _line(text: str, index: int) -> str:

@@ -7,6 +7,7 @@ plain Python values plus a map from each value's path to its place.
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 import yaml
 
 from .constants import MAX_FILE_BYTES
-from .errors import Location, Problem, ProblemList
+from .discovery import read_regular_file
+from .errors import Location, Problem, ProblemList, quoted
 from .yamlerrors import explain_reader_error, explain_syntax_error
 
 JsonPath = tuple[str | int, ...]
@@ -132,14 +134,14 @@ class _Builder:
         for event in yaml.parse(self.loader_text, Loader=_BaseLoader):
             if isinstance(event, yaml.AliasEvent):
                 where = Location(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
-                return _Refused(where, f"the alias '*{event.anchor}' is not allowed in data files", "write the value out in full instead of repeating it with '&' and '*'")
+                return _Refused(where, f"the alias {quoted('*' + str(event.anchor))} is not allowed in data files", "write the value out in full instead of repeating it with '&' and '*'")
         return _Refused(self.doc.location(path, key=True), "aliases are not allowed in data files", "write the value out in full")
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
             raise _Refused(
                 _location(self.doc.path, node),
-                f"the tag '{_tag_name(node.tag)}' is not allowed in data files",
+                f"the tag {quoted(_tag_name(node.tag))} is not allowed in data files",
                 "remove the word starting with '!' and write the plain value",
             )
 
@@ -153,7 +155,7 @@ class _Builder:
         except (ValueError, KeyError, OverflowError):  # '!!int abc', a 5000-digit number
             raise _Refused(
                 _location(self.doc.path, node),
-                f"the value '{node.value[:40]}' cannot be read as {_TAG_WORDS.get(node.tag, 'a value')}",
+                f"the value {quoted(node.value, 40)} cannot be read as {_TAG_WORDS.get(node.tag, 'a value')}",
                 "put it in double quotes to keep it as text",
             ) from None
 
@@ -168,7 +170,7 @@ class _Builder:
                 first = self.doc.key_locations[path + (key,)]
                 self.problems.add(
                     _location(self.doc.path, key_node),
-                    f"the key '{key}' appears twice in the same block",
+                    f"the key {quoted(key)} appears twice in the same block",
                     f"it was first given on line {first.line}; keep one of them",
                 )
                 continue
@@ -204,6 +206,13 @@ def parse_yaml(text: str, path: str, problems: ProblemList) -> YamlDocument | No
     Only plain values, lists and blocks are built: tags (which in unsafe
     loaders run Python code) and aliases are refused before anything is made.
     """
+    # Windows (CR LF) and old Mac (CR) line endings read the same as LF, and
+    # counting lines by LF then gives the line numbers editors show.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    odd_break = _ODD_LINE_BREAK.search(text)
+    if odd_break:
+        problems.add(_text_location(text, odd_break.start(), path), f"the file contains the line separator U+{ord(odd_break.group()):04X}, which YAML reads as a line break but editors do not show", "delete it, or replace it by an ordinary line break or a space")
+        return None
     doc = YamlDocument(path=path, data=None, first_line=text.split("\n", 1)[0].strip())
     try:
         loader = _Loader(text)
@@ -233,15 +242,26 @@ def parse_yaml(text: str, path: str, problems: ProblemList) -> YamlDocument | No
     return doc
 
 
+# Next line, line separator and paragraph separator: line breaks to YAML 1.1,
+# invisible to editors, so every line number after them would be off.
+_ODD_LINE_BREAK = re.compile("[\u0085\u2028\u2029]")
+
+
+def _text_location(text: str, offset: int, path: str) -> Location:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def read_yaml_file(file: Path, display_path: str, problems: ProblemList) -> YamlDocument | None:
-    """Read and parse a data file, refusing oversized or undecodable files."""
+    """Read and parse a data file, refusing links, oversized or undecodable files."""
     try:
-        size = file.stat().st_size
-        raw = file.read_bytes() if size <= MAX_FILE_BYTES else b""
-    except OSError as error:  # no permission, or removed while being read
-        problems.add(Location(display_path, 1, 1), f"the file cannot be opened ({error.strerror or error})", "check that it exists and that you may read it")
+        raw = read_regular_file(file, MAX_FILE_BYTES)
+    except OSError as error:  # no permission, a link, a pipe, or removed while being read
+        reason = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror or type(error).__name__
+        problems.add(Location(display_path, 1, 1), f"the file cannot be opened ({reason})", "check that it is a plain file inside data/ and that you may read it")
         return None
-    if size > MAX_FILE_BYTES:
+    if len(raw) > MAX_FILE_BYTES:
+        size = file.lstat().st_size
         problems.add(
             Location(display_path, 1, 1),
             f"the file is too large ({size // 1024} KB; at most {MAX_FILE_BYTES // 1024} KB)",

@@ -67,17 +67,24 @@ def test_the_report_counts_the_problems(tmp_path: Path) -> None:
     assert raised.value.report().splitlines()[-1] == "2 problems in the data; nothing was built."
 
 
-def test_hidden_files_are_ignored(tmp_path: Path) -> None:
+def test_hidden_files_and_folders_are_reported_not_skipped(tmp_path: Path) -> None:
     data_dir = copy_valid_data(tmp_path)
     (data_dir / ".DS_Store").write_bytes(b"\0\1")
     (data_dir / "places" / ".astana.yml.swp").write_bytes(b"\0\1")
-    assert "astana" in load_data(data_dir).places
+    (data_dir / "initiatives" / ".new-initiative.yml").write_text("id: new-initiative\n", encoding="utf-8")
+    (data_dir / ".drafts").mkdir()
+    assert problems_of(data_dir) == [
+        "data/.DS_Store:1:1: '.DS_Store' is hidden (its name starts with '.'), so it would never be read (delete it, or rename it without the leading '.')",
+        "data/.drafts: '.drafts' is hidden (its name starts with '.'), so it would never be read (delete it, or rename it without the leading '.')",
+        "data/initiatives/.new-initiative.yml:1:1: '.new-initiative.yml' is hidden (its name starts with '.'), so it would never be read (rename it to 'new-initiative.yml' if it is meant to be published, or delete it)",
+        "data/places/.astana.yml.swp:1:1: '.astana.yml.swp' is hidden (its name starts with '.'), so it would never be read (delete it, or rename it without the leading '.')",
+    ]
 
 
 def test_a_folder_inside_an_entity_folder_is_reported(tmp_path: Path) -> None:
     data_dir = copy_valid_data(tmp_path)
     (data_dir / "places" / "old").mkdir()
-    assert problems_of(data_dir) == ["data/places/old: 'old' is not read: only files ending in .yml belong in places/ (each entity is one file whose name ends in .yml)"]
+    assert problems_of(data_dir) == ["data/places/old: the folder 'old' is not read: places/ holds only files (move its files into places/ itself)"]
 
 
 def test_a_missing_data_folder(tmp_path: Path) -> None:

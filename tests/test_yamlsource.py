@@ -211,4 +211,4 @@ def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
 def test_a_file_that_vanished_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     doc, problems = read(tmp_path / "gone.yml")
     assert doc is None
-    assert problems == ["data/x.yml:1:1: the file cannot be opened (No such file or directory) (check that it exists and that you may read it)"]
+    assert problems == ["data/x.yml:1:1: the file cannot be opened (No such file or directory) (check that it is a plain file inside data/ and that you may read it)"]

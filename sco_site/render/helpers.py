@@ -24,6 +24,11 @@ def labels() -> dict[str, Any]:
 
 def page_uri(kind: str, entity_id: str = "") -> str:
     """Where each kind of page lives, the same in both language trees."""
+    return page_uris(entity_id)[kind]
+
+
+def page_uris(entity_id: str = "{id}") -> dict[str, str]:
+    """Every kind of page and where it lives; by default with '{id}' for the entity's id."""
     return {
         "home": "index.md",
         "priority": f"priorities/{entity_id}.md",
@@ -37,7 +42,7 @@ def page_uri(kind: str, entity_id: str = "") -> str:
         "relations": "relations.md",
         "open_data": "open-data.md",
         "about": "about.md",
-    }[kind]
+    }
 
 
 def url_of(uri: str) -> str:

@@ -1,0 +1,127 @@
+"""Which files in ``data/`` are read, and a located problem for everything else.
+
+Every entry below ``data/`` is either read as a data file or reported: nothing
+is skipped in silence (a contributor's ``.new-initiative.yml`` would otherwise
+never appear), and nothing outside ``data/`` is ever read. Entries are looked
+at with ``lstat``, so a symbolic link is refused as a link and never followed:
+not to a file outside the repository, not to ``/proc``, not to a folder, and a
+dangling or looping one cannot crash the check. Its target is not looked at and
+so cannot leak into a message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from pathlib import Path
+
+from .constants import ENTITY_FOLDERS, SINGLE_FILES
+from .errors import Location, ProblemList, quoted
+
+DataFile = tuple[Path, str]  # a file to read, and the kind of entity it holds
+_LINK_HINT = "copy the file itself into data/ instead; links are never followed, so that no file outside data/ can be published"
+
+
+def discover(data_dir: Path) -> tuple[list[DataFile], ProblemList]:
+    """Every data file with its kind; anything unexpected is a problem."""
+    problems = ProblemList()
+    found: list[DataFile] = []
+    if data_dir.is_symlink():
+        problems.add(Location(data_dir.name), "the data folder is a symbolic link", _LINK_HINT)
+        return found, problems
+    if not data_dir.is_dir():
+        problems.add(Location(data_dir.name), "the data folder is missing")
+        return found, problems
+    known = [*ENTITY_FOLDERS, *SINGLE_FILES]
+    for entry in _entries(data_dir, data_dir, problems):
+        mode = entry.lstat().st_mode
+        if _refused(entry, mode, data_dir, problems):
+            continue
+        if stat.S_ISDIR(mode) and entry.name in ENTITY_FOLDERS:
+            found.extend(_folder_files(entry, ENTITY_FOLDERS[entry.name], data_dir, problems))
+        elif stat.S_ISREG(mode) and entry.name in SINGLE_FILES:
+            found.append((entry, SINGLE_FILES[entry.name]))
+        else:
+            close = difflib.get_close_matches(entry.name, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "data/ holds only: " + ", ".join(known)
+            noun = "folder" if stat.S_ISDIR(mode) else "file"
+            problems.add(_where(entry, mode, data_dir), f"data/ has no place for a {noun} called {quoted(entry.name)}", hint)
+    for name in SINGLE_FILES:
+        single = data_dir / name
+        if not single.is_symlink() and not single.is_file():
+            problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing", "the site needs it; restore it from the repository")
+    return found, problems
+
+
+def display(path: Path, data_dir: Path) -> str:
+    """The path as messages show it: from the data folder on, e.g. 'data/places/astana.yml'."""
+    return path.relative_to(data_dir.parent).as_posix()
+
+
+def _entries(folder: Path, data_dir: Path, problems: ProblemList) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as error:
+        problems.add(Location(display(folder, data_dir)), f"the folder cannot be read ({error.strerror or type(error).__name__})", "check that you may read it")
+        return []
+
+
+def _where(entry: Path, mode: int, data_dir: Path) -> Location:
+    """Files are located at their first line, folders and other entries by name only."""
+    return Location(display(entry, data_dir), 1, 1) if stat.S_ISREG(mode) else Location(display(entry, data_dir))
+
+
+def _refused(entry: Path, mode: int, data_dir: Path, problems: ProblemList) -> bool:
+    """Links, hidden names and entries that are neither file nor folder: reported, never read."""
+    where = _where(entry, mode, data_dir)
+    if stat.S_ISLNK(mode):
+        problems.add(where, f"{quoted(entry.name)} is a symbolic link, which is not read", _LINK_HINT)
+    elif entry.name.startswith("."):
+        problems.add(where, f"{quoted(entry.name)} is hidden (its name starts with '.'), so it would never be read", _hidden_hint(entry.name, mode))
+    elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        problems.add(where, f"{quoted(entry.name)} is not a regular file or folder, so it is not read", "remove it; data/ holds only YAML files in their folders")
+    else:
+        return False
+    return True
+
+
+def _hidden_hint(name: str, mode: int) -> str:
+    visible_name = name.lstrip(".")
+    if stat.S_ISREG(mode) and visible_name.endswith(".yml"):
+        return f"rename it to {quoted(visible_name)} if it is meant to be published, or delete it"
+    return "delete it, or rename it without the leading '.'"
+
+
+def _folder_files(folder: Path, kind: str, data_dir: Path, problems: ProblemList) -> list[DataFile]:
+    files: list[DataFile] = []
+    for entry in _entries(folder, data_dir, problems):
+        mode = entry.lstat().st_mode
+        if _refused(entry, mode, data_dir, problems):
+            continue
+        if stat.S_ISREG(mode) and entry.suffix == ".yml":
+            files.append((entry, kind))
+        elif stat.S_ISDIR(mode):
+            problems.add(_where(entry, mode, data_dir), f"the folder {quoted(entry.name)} is not read: {folder.name}/ holds only files", f"move its files into {folder.name}/ itself")
+        else:
+            hint = f"rename it to {quoted(entry.stem + '.yml')}" if entry.suffix in {".yaml", ".YML", ".Yml"} else "each entity is one file whose name ends in .yml"
+            problems.add(_where(entry, mode, data_dir), f"{quoted(entry.name)} is not read: only files ending in .yml belong in {folder.name}/", hint)
+    return files
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The file's bytes (at most ``limit`` + 1), refusing a link or anything but a regular file.
+
+    Opening with O_NOFOLLOW closes the gap between looking at an entry and
+    reading it: a file swapped for a link meanwhile is still not followed;
+    O_NONBLOCK keeps a named pipe from waiting for a writer forever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise IsADirectoryError(21, "not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
