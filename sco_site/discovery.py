@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .constants import ENTITY_FOLDERS, SINGLE_FILES
@@ -23,23 +24,40 @@ DataFile = tuple[Path, str]  # a file to read, and the kind of entity it holds
 _LINK_HINT = "copy the file itself into data/ instead; links are never followed, so that no file outside data/ can be published"
 
 
-def discover(data_dir: Path) -> tuple[list[DataFile], ProblemList]:
+@dataclass
+class Discovery:
+    """What is read, what is reported, and what was refused but stands for an entity.
+
+    A refused entry (a link named ``astana.yml``, a linked ``places/`` folder)
+    is reported once; references to the entities it would hold are not
+    reported again as unknown.
+    """
+
+    files: list[DataFile] = field(default_factory=list)
+    problems: ProblemList = field(default_factory=ProblemList)
+    refused_files: list[DataFile] = field(default_factory=list)
+    refused_kinds: set[str] = field(default_factory=set)
+
+
+def discover(data_dir: Path) -> Discovery:
     """Every data file with its kind; anything unexpected is a problem."""
-    problems = ProblemList()
-    found: list[DataFile] = []
+    result = Discovery()
+    problems, found = result.problems, result.files
     if data_dir.is_symlink():
         problems.add(Location(data_dir.name), "the data folder is a symbolic link", _LINK_HINT)
-        return found, problems
+        return result
     if not data_dir.is_dir():
         problems.add(Location(data_dir.name), "the data folder is missing")
-        return found, problems
+        return result
     known = [*ENTITY_FOLDERS, *SINGLE_FILES]
     for entry in _entries(data_dir, data_dir, problems):
         mode = entry.lstat().st_mode
         if _refused(entry, mode, data_dir, problems):
+            if entry.name in ENTITY_FOLDERS:
+                result.refused_kinds.add(ENTITY_FOLDERS[entry.name])
             continue
         if stat.S_ISDIR(mode) and entry.name in ENTITY_FOLDERS:
-            found.extend(_folder_files(entry, ENTITY_FOLDERS[entry.name], data_dir, problems))
+            found.extend(_folder_files(entry, ENTITY_FOLDERS[entry.name], data_dir, result))
         elif stat.S_ISREG(mode) and entry.name in SINGLE_FILES:
             found.append((entry, SINGLE_FILES[entry.name]))
         else:
@@ -51,7 +69,7 @@ def discover(data_dir: Path) -> tuple[list[DataFile], ProblemList]:
         single = data_dir / name
         if not single.is_symlink() and not single.is_file():
             problems.add(Location(f"{data_dir.name}/{name}"), "this file is missing", "the site needs it; restore it from the repository")
-    return found, problems
+    return result
 
 
 def display(path: Path, data_dir: Path) -> str:
@@ -93,11 +111,14 @@ def _hidden_hint(name: str, mode: int) -> str:
     return "delete it, or rename it without the leading '.'"
 
 
-def _folder_files(folder: Path, kind: str, data_dir: Path, problems: ProblemList) -> list[DataFile]:
+def _folder_files(folder: Path, kind: str, data_dir: Path, result: Discovery) -> list[DataFile]:
     files: list[DataFile] = []
+    problems = result.problems
     for entry in _entries(folder, data_dir, problems):
         mode = entry.lstat().st_mode
         if _refused(entry, mode, data_dir, problems):
+            if entry.suffix == ".yml" and not entry.name.startswith("."):
+                result.refused_files.append((entry, kind))
             continue
         if stat.S_ISREG(mode) and entry.suffix == ".yml":
             files.append((entry, kind))

@@ -15,7 +15,7 @@ from typing import Any
 
 from .builder import build_catalog
 from .characters import character_problems
-from .discovery import DataFile, discover, display
+from .discovery import Discovery, discover, display
 from .errors import DataError, Location, Problem, ProblemList
 from .model import Catalog
 from .references import check_dates, check_references, index_ids
@@ -46,12 +46,12 @@ def load_data(data_dir: Path) -> Catalog:
     """Load and check every data file; raise DataError listing all problems."""
     # Only the parent is resolved: a data folder that is itself a link is refused.
     data_dir = data_dir.parent.resolve() / data_dir.name
-    files, discovery = discover(data_dir)
-    key = (tuple((path, _stamp(path)) for path, _ in files), tuple(discovery.problems))
+    discovery = discover(data_dir)
+    key = (tuple((path, _stamp(path)) for path, _ in discovery.files), tuple(discovery.problems.problems))
     if key not in _CATALOGS:
         _CATALOGS.clear()
         with _no_cycle_collection():
-            _CATALOGS[key] = _check_all(files, discovery, data_dir)
+            _CATALOGS[key] = _check_all(discovery, data_dir)
     return _result(_CATALOGS[key])
 
 
@@ -69,10 +69,13 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _check_all(files: list[DataFile], problems: ProblemList, data_dir: Path) -> Catalog | DataError:
+def _check_all(discovery: Discovery, data_dir: Path) -> Catalog | DataError:
+    problems = ProblemList(list(discovery.problems.problems))
     docs: dict[str, list[YamlDocument]] = {}
     unreadable: dict[str, list[str]] = {}
-    for path, kind in files:
+    for path, kind in discovery.refused_files:
+        unreadable.setdefault(kind, []).append(display(path, data_dir))
+    for path, kind in discovery.files:
         checked = _check_file(path, kind, data_dir)
         problems.problems.extend(checked.problems)
         if checked.doc is not None:
@@ -82,7 +85,7 @@ def _check_all(files: list[DataFile], problems: ProblemList, data_dir: Path) -> 
     index = index_ids(docs, problems, unreadable)
     for kind, kind_docs in docs.items():
         for doc in kind_docs:
-            check_references(doc, kind, index, problems)
+            check_references(doc, kind, index, problems, discovery.refused_kinds)
     return DataError(problems.problems) if problems else _build(docs)
 
 

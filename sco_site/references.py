@@ -130,10 +130,14 @@ def _stem(path: str) -> str:
     return PurePosixPath(path).stem
 
 
-def check_references(doc: YamlDocument, kind: str, index: Index, problems: ProblemList) -> None:
+def check_references(doc: YamlDocument, kind: str, index: Index, problems: ProblemList, unseen: set[str] | None = None) -> None:
+    """Every reference names an entity of the right kind (kinds whose folder was refused are not looked up)."""
     for pattern, target in REFERENCES.get(kind, ()):
+        if unseen and target in unseen:
+            continue
         for path, value in walk(doc.data, pattern):
-            if isinstance(value, str) and value not in index[target]:
+            # A value that is no id at all is the schema's to report, once.
+            if isinstance(value, str) and value not in index[target] and re.fullmatch(ID_PATTERN, value):
                 _unknown_reference(doc, path, value, target, index, problems)
     if kind == "initiative":
         for path, value in walk(doc.data, "related.*"):
@@ -154,12 +158,7 @@ def _unknown_reference(doc: YamlDocument, path: JsonPath, value: str, target: st
     # Only real ids are proposed: an index entry may stand for a file whose name is no id.
     valid = [entity_id for entity_id in index[target] if re.fullmatch(ID_PATTERN, entity_id)]
     close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
-    if close:
-        hint = f"did you mean '{close[0]}'?"
-    elif re.fullmatch(ID_PATTERN, value):
-        hint = f"add data/{_FOLDER_OF[target]}/{value}.yml or use an existing id"
-    else:
-        hint = f"use the id of a file in data/{_FOLDER_OF[target]}/"
+    hint = f"did you mean '{close[0]}'?" if close else f"add data/{_FOLDER_OF[target]}/{value}.yml or use an existing id"
     problems.add(where, f"there is no {target} with the id {quoted(value)}", hint)
 
 
