@@ -55,7 +55,10 @@ def _table_messages(guide: Path) -> list[str]:
 
 
 def _reported_lines() -> str:
-    return "\n".join((BROKEN / case / "expected.txt").read_text(encoding="utf-8") for case in broken_case_names())
+    from tests.test_hostile_files import CASES as FILE_CASES
+
+    fixtures = [(BROKEN / case / "expected.txt").read_text(encoding="utf-8") for case in broken_case_names()]
+    return "\n".join(fixtures + [expected for _, expected in FILE_CASES.values()])
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.name)
@@ -65,3 +68,23 @@ def test_every_message_in_the_table_is_one_the_check_gives(guide: Path) -> None:
     assert len(messages) > 30
     missing = [m for m in messages if not re.search(".*?".join(re.escape(part) for part in m.split("…")), reported)]
     assert missing == []
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.name)
+def test_the_guide_lists_exactly_the_reserved_ids(guide: Path) -> None:
+    from sco_site.reserved import reserved_ids
+
+    [line] = [line for line in guide.read_text(encoding="utf-8").splitlines() if re.match(r"^(Reserved|Reservierte) ids: ", line)]
+    assert set(re.findall(r"`([^`]+)`", line)) == set(reserved_ids()), "copy the list from sco_site.reserved.reserved_ids()"
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.name)
+def test_the_guide_describes_the_workflow_as_it_is(guide: Path) -> None:
+    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    text = guide.read_text(encoding="utf-8")
+    # What the guide promises about pull requests from forks must stay true.
+    assert "pull_request:" in workflow and "pull_request_target" not in workflow
+    assert re.search(r"^permissions:\n  contents: read$", workflow, re.MULTILINE)
+    assert "secrets." not in workflow
+    for promise in ("pull_request_target", "permissions: contents: read", ".github/workflows/site.yml"):
+        assert promise in text
