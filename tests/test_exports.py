@@ -7,11 +7,17 @@ import datetime as dt
 import io
 import json
 
+from pathlib import Path
+
+import pytest
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
-from sco_site.exports import dataset_json, dataset_schema, events_ics, initiatives_csv
+from sco_site.errors import DataError
+from sco_site.exports import dataset_json, dataset_schema, events_ics, initiatives_csv, spreadsheet_cell
+from sco_site.loader import load_data
 from sco_site.model import Catalog
+from tests.data_cases import copy_valid_data
 
 
 def test_json_export_validates_against_its_schema(catalog: Catalog) -> None:
@@ -47,3 +53,26 @@ def test_ics_parses_with_every_event(catalog: Catalog) -> None:
             assert str(entry["SUMMARY"]) == event.title[lang]
             assert entry.decoded("DTSTART") == event.date.start.first_day()
             assert entry.decoded("DTEND") > entry.decoded("DTSTART")
+
+
+@pytest.mark.parametrize("title", ["=HYPERLINK(\"https://evil.example\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_text(title: str, tmp_path: Path) -> None:
+    data_dir = copy_valid_data(tmp_path)
+    file = data_dir / "initiatives" / "world-unity-initiative.yml"
+    escaped = json.dumps(title)  # a double-quoted YAML text with the same escapes
+    file.write_text(file.read_text(encoding="utf-8").replace("  en: World Unity Initiative\n", f"  en: {escaped}\n"), encoding="utf-8")
+    if title.startswith("\r"):
+        # A carriage return never reaches an export: the check refuses it.
+        with pytest.raises(DataError):
+            load_data(data_dir)
+        assert spreadsheet_cell(title) == "'" + title
+        return
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(initiatives_csv(load_data(data_dir))))}
+    # The model trims surrounding whitespace; what remains still starts a formula.
+    assert rows["world-unity-initiative"]["title_en"] == "'" + title.strip()
+    assert rows["world-unity-initiative"]["title_de"] == "Initiative für globale Einheit"
+
+
+@pytest.mark.parametrize("value", ["Astana", "", "'quoted", "a=b", "1-2", " =x"])
+def test_csv_cells_that_are_no_formula_stay_as_they_are(value: str) -> None:
+    assert spreadsheet_cell(value) == value
