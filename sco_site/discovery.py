@@ -61,8 +61,16 @@ def discover(data_dir: Path) -> Discovery:
         elif stat.S_ISREG(mode) and entry.name in SINGLE_FILES:
             found.append((entry, SINGLE_FILES[entry.name]))
         else:
-            close = difflib.get_close_matches(entry.name, known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "data/ holds only: " + ", ".join(known)
+            # A folder is only ever taken for a folder, a file for a file.
+            same_type = list(ENTITY_FOLDERS) if stat.S_ISDIR(mode) else list(SINGLE_FILES)
+            close = difflib.get_close_matches(entry.name, same_type, n=1, cutoff=0.6)
+            folder = difflib.get_close_matches(entry.stem, list(ENTITY_FOLDERS), n=1, cutoff=0.75) if stat.S_ISREG(mode) else []
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif folder:
+                hint = f"each {ENTITY_FOLDERS[folder[0]]} is a file of its own in data/{folder[0]}/, named after its id"
+            else:
+                hint = "data/ holds only: " + ", ".join(known)
             noun = "folder" if stat.S_ISDIR(mode) else "file"
             problems.add(_where(entry, mode, data_dir), f"data/ has no place for a {noun} called {quoted(entry.name)}", hint)
     for name in SINGLE_FILES:
