@@ -17,14 +17,15 @@ QUOTE_LIMIT = 60
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Unicode categories that print nothing or move the text: control, format
 # (zero-width, bidirectional), line and paragraph separators, surrogates,
-# private use and unassigned code points.
-_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+# private use and unassigned code points; and spaces other than the plain
+# one, which look like it but are not (no-break, thin, ideographic).
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn", "Zs"}
 
 
 def _escaped(character: str) -> str:
     if character in _NAMED:
         return _NAMED[character]
-    if unicodedata.category(character) not in _HIDDEN_CATEGORIES:
+    if character == " " or unicodedata.category(character) not in _HIDDEN_CATEGORIES:
         return character
     code = ord(character)
     return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"

@@ -160,7 +160,7 @@ def _explain(doc: YamlDocument, error: ValidationError) -> Problem:
     if kind == "minProperties":
         return Problem(where, f"'{name}' is empty", "fill it in or remove it")
     if kind in {"minimum", "maximum"}:
-        return Problem(where, f"'{name}' is {error.instance}, which is {'too small' if kind == 'minimum' else 'too large'}", f"the {kind} is {error.validator_value}")
+        return Problem(where, f"'{name}' is {_short(str(error.instance), 20)}, which is {'too small' if kind == 'minimum' else 'too large'}", f"the {kind} is {error.validator_value}")
     return Problem(where, f"'{name}' is not right: {_short(error.message)}")
 
 
@@ -178,7 +178,7 @@ def _wrong_type(where: Location, name: str, error: ValidationError) -> Problem:
             hint = "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-07-04"
     elif error.validator_value == "string" and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool):
         # Only propose the quoted value where it would then be right.
-        hint = f'put it in double quotes: "{error.instance}"' if _fits(str(error.instance), error.schema) else ""
+        hint = f'put it in double quotes: "{error.instance}"' if len(str(error.instance)) <= 40 and _fits(str(error.instance), error.schema) else ""
     elif error.instance is None:
         hint = "write the value after the colon, or remove the line if the field is optional"
     elif error.validator_value == "array" and isinstance(error.instance, str):

@@ -187,7 +187,11 @@ def _extremes() -> dict[str, Any]:
     event["date"], event["end"] = LATEST_DATE.isoformat()[:7], LATEST_DATE.isoformat()
     docs["source"]["published"] = EARLIEST_DATE.isoformat()
     docs["source"]["url"] = "https://sco.example/" + "a" * 1970
-    docs["glossary"]["terms"][0]["abbreviation"]["en"] = "<script>alert('SCO')</script>"
+    # One glossary entry is explained on every page that uses the word: an
+    # attack in it would reach every page.
+    docs["glossary"]["terms"][0]["meaning"] = {"de": "\"><script>alert('SOZ')</script>", "en": "??? danger \"<img src=x onerror=alert(2)>\""}
+    docs["glossary"]["terms"].append({"abbreviation": {"de": "<script>alert(3)</script>", "en": "??? x"}, "meaning": {"de": "Falle", "en": "trap"}})
+    event["summary"] = {"de": "??? x\n\n    verschluckt <script>alert(4)</script> SOZ", "en": "??? x SCO ??? x"}
     docs["other"]["id"] = "a" * 80
     docs["_other_id"] = "a" * 80
     initiative["related"] = ["a" * 80]
@@ -215,6 +219,11 @@ def test_the_extremes_are_accepted_and_build_with_mkdocs(tmp_path: Path) -> None
     heading = _Elements()
     heading.feed((tmp_path / "site" / "de" / "initiatives" / "world-unity-initiative" / "index.html").read_text(encoding="utf-8"))
     assert '??? note "Titel" versteckt' in heading.h1
+    # The event page shows its summary as text, glossary word included.
+    for lang, shown in (("de", "??? x verschluckt <script>alert(4)</script> SOZ"), ("en", "??? x SCO ??? x")):
+        page = _Elements()
+        page.feed((tmp_path / "site" / lang / "events" / "astana-summit-2024" / "index.html").read_text(encoding="utf-8"))
+        assert shown in " ".join(page.text.split())
 
 
 class _Elements(HTMLParser):
@@ -224,6 +233,7 @@ class _Elements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self.h1 = ""
+        self.text = ""
         self._in: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -239,6 +249,8 @@ class _Elements(HTMLParser):
             self.found.append(f"script: {data.strip()[:60]}")
         elif self._in == "h1":
             self.h1 += " ".join(data.split())
+        if self._in != "script":
+            self.text += data
 
     def handle_endtag(self, tag: str) -> None:
         if tag == self._in:

@@ -9,14 +9,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from sco_site.characters import character_problems
 from sco_site.errors import DataError, ProblemList
 from sco_site.loader import load_data
-from sco_site.yamlsource import read_yaml_file
+from sco_site.schema import schema_problems
+from sco_site.yamlsource import parse_yaml, read_yaml_file
 from tests.data_cases import build_broken_case, copy_valid_data
 
 SECRET = "secret-token-that-must-not-leak"
@@ -151,3 +157,27 @@ def test_no_line_of_the_check_can_forge_a_message_or_a_workflow_command(tmp_path
     assert "unknown key 'x\\n::error file=a.yml::pwned'" in done.stderr
     assert "data/places/x\\n::error file=a.yml::pwned\\u001B[2K.yml:1:1: " in done.stderr
     assert "'\\n::stop-commands::abc\\r\\u2028' is not allowed as 'kind'" in done.stderr
+
+
+# --- Whatever a data file holds, each message is one short visible line ---------------------
+
+_HOSTILE = st.sampled_from(["\n", "\r", "\x1b[2K", "::error::x", "::stop-commands::t", "\u202e", "\u2028", "\x85", "\u200b", "%0A", "'", '"', "\\"])
+hostile_text = st.lists(st.one_of(_HOSTILE, st.text(max_size=30)), max_size=8).map("".join)
+hostile_values = st.one_of(hostile_text, st.integers(), st.lists(hostile_text, max_size=3), st.dictionaries(hostile_text, hostile_text, max_size=3))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.one_of(st.sampled_from(["id", "name", "description", "sources"]), hostile_text), hostile_values, min_size=1, max_size=5))
+def test_every_message_is_one_short_visible_line(tmp_path: Path, document: dict[str, object]) -> None:
+    problems = ProblemList()
+    text = yaml.safe_dump(document, allow_unicode=True)
+    doc = parse_yaml(text, "data/places/x.yml", problems)
+    if doc is not None:
+        problems.problems.extend(schema_problems(doc, "place"))
+        problems.problems.extend(character_problems(doc, set()))
+    for problem in problems.problems:
+        line = str(problem)
+        assert line.isprintable(), line
+        assert not any(unicodedata.category(character) in {"Cf", "Zl", "Zp", "Co", "Cn"} for character in line), line
+        assert line.startswith("data/places/x.yml")
+        assert len(line) < 700, line
