@@ -45,7 +45,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, text: str, path: str) -> P
         return Problem(Location(path, key_start.line + 1, key_start.column + 1), f"the key on this line is longer than {_MAX_KEY} characters, which YAML does not allow", "a key is a short word such as 'title'; a long text belongs after the ':'")
     if mark and "\t" in line[: mark.column + 1]:
         return Problem(where, "this line is indented with a tab", "YAML needs spaces for indenting; replace the tab by spaces")
-    opened = _unclosed_quote(text, mark.line) if mark else None
+    opened = (_swallowing_quote(text, mark.line) or _unclosed_quote(text, mark.line)) if mark else None
     if opened:
         return Problem(
             Location(path, opened[0] + 1, opened[1] + 1),
@@ -123,4 +123,23 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
         closing = r'(?<!\\)"' if mark == '"' else "'"
         if not re.search(closing, rest):
             return index, len(match.group(1))
+    return None
+
+
+def _swallowing_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """(line, column) of a quoted text that ran over several lines and ended where the error is.
+
+    A quote left open runs on until the next quotation mark, however far
+    down; the text then breaks there. Reading the tokens again finds where
+    that long quoted text began.
+    """
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line > token.start_mark.line:
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is not None and last.end_mark.line == error_line:
+        return last.start_mark.line, last.start_mark.column
     return None
