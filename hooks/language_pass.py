@@ -1,10 +1,16 @@
-"""Which language the current MkDocs build pass is for, and what that changes."""
+"""Which language this MkDocs process builds, and what that changes.
+
+The process started by ``mkdocs build`` or ``mkdocs serve`` builds the first
+language; it starts one process per other language (``other_languages.py``)
+and tells it its language, the site's root folder and address through the
+environment variable ``SCO_SITE_PASS``.
+"""
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
-from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,6 +18,8 @@ from mkdocs.structure.files import File, Files
 
 from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.render.helpers import labels
+
+PASS_VARIABLE = "SCO_SITE_PASS"
 
 
 class LanguageLinks:
@@ -31,14 +39,24 @@ class LanguageLinks:
         return True
 
 
+@dataclass(frozen=True)
 class LanguagePass:
-    """Rewrites the configuration and the file list for one language tree."""
+    """One language tree: its language, and the whole site's folder and address."""
 
-    def __init__(self) -> None:
-        self.lang = LANGUAGES[0]
-        self.serving = False
-        self.root_dir = ""
-        self.root_url = ""
+    lang: str
+    root_dir: str
+    root_url: str
+    serving: bool
+
+    @classmethod
+    def of_process(cls, config: MkDocsConfig, serving: bool) -> "LanguagePass":
+        """The pass this process was started for, or the first language's."""
+        given = os.environ.get(PASS_VARIABLE)
+        if given:
+            values = json.loads(given)
+            return cls(values["lang"], values["root_dir"], values["root_url"], values["serving"])
+        root_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        return cls(LANGUAGES[0], config.site_dir, root_url, serving)
 
     @property
     def is_first(self) -> bool:
@@ -51,20 +69,16 @@ class LanguagePass:
     def other_languages(self) -> list[str]:
         return [lang for lang in LANGUAGES if lang != self.lang]
 
-    @contextlib.contextmanager
-    def building(self, lang: str) -> Iterator[None]:
-        first = self.lang
-        self.lang = lang
-        try:
-            yield
-        finally:
-            self.lang = first
+    def site_dir_for(self, lang: str) -> str:
+        return os.path.join(self.root_dir, lang)
+
+    def environment_for(self, lang: str, serve_url: str = "") -> dict[str, str]:
+        """The environment of the process that builds ``lang``."""
+        values = {"lang": lang, "root_dir": self.root_dir, "root_url": self.root_url, "serving": self.serving}
+        return dict(os.environ, **{PASS_VARIABLE: json.dumps(values), "SCO_SITE_SERVE_URL": serve_url})
 
     def configure(self, config: MkDocsConfig) -> None:
-        if not self.root_dir:
-            self.root_dir = config.site_dir
-            self.root_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-        config.site_dir = os.path.join(self.root_dir, self.lang)
+        config.site_dir = self.site_dir_for(self.lang)
         for scheme, key in zip(config.theme.get("palette") or [], ("palette_to_dark", "palette_to_light")):
             scheme["toggle"]["name"] = labels()[key][self.lang]
         if self.root_url:

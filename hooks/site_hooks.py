@@ -1,20 +1,20 @@
 """MkDocs events: the thin layer between MkDocs and the ``sco_site`` core.
 
-One ``mkdocs build`` builds every language: German into ``site/de/``, then,
-from ``on_post_build``, the same configuration again for English into
-``site/en/``. Each pass has its own theme language, navigation and search
-index. Everything about the content comes from ``sco_site``.
+Each language is its own MkDocs build: this process builds German into
+``site/de/`` while a second process builds English into ``site/en/`` (see
+``other_languages.py``); the first writes the language chooser at the root
+once both are done. Each pass has its own theme language, navigation and
+search index. Everything about the content comes from ``sco_site``.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,53 +22,73 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from language_pass import LanguageLinks, LanguagePass
+from other_languages import OtherLanguages, stop_workers
 from theme_cache import THEME_BYTECODE
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary, render_root_page
 from sco_site.pages import generate_downloads, generate_pages, navigation
 from sco_site.render.renderer import BuildContext
-from sco_site.preview import PreviewData, error_banner, load_for_preview
+from sco_site.preview import PreviewData, error_banner, load_for_preview, preview_report
 
 log = logging.getLogger("mkdocs.plugins.sco_site")
-_pass = LanguagePass()
-_data = PreviewData(None, None)
-_context = BuildContext()
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What one build of one language needs across its events."""
+
+    language: LanguagePass
+    data: PreviewData
+    context: BuildContext
+    others: OtherLanguages | None  # the other languages' builds, started by the first language
+
+
+_serving = False  # set once per process by on_startup: `mkdocs serve` shows broken data instead of refusing it
+_build: SiteBuild | None = None  # the build in progress, made anew by each on_config
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _pass.serving = command == "serve"
+    global _serving
+    _serving = command == "serve"
+
+
+def on_shutdown() -> None:
+    stop_workers()
 
 
 @event_priority(100)  # before Material's search plugin reads the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _data, _context
-    _pass.configure(config)
+    global _build
+    language = LanguagePass.of_process(config, _serving)
+    others = None
+    if language.is_first:  # the other languages build meanwhile, each in its own process
+        others = OtherLanguages(language, config.config_file_path, bool(config.strict), dirty=False)
+        others.start(serve_url=config.site_url if language.serving else "")
+    language.configure(config)
     data_dir = Path(config.config_file_path).parent / "data"
-    if _pass.is_first:  # later language passes of the same build reuse the data
-        gc.unfreeze()  # in case an earlier build stopped half-way
-        _data = load_for_preview(data_dir)
-        _context = BuildContext(site_url=_pass.root_url, changed=last_changed(data_dir))
-    # The data stays for the whole build: frozen, Python's cycle collector
-    # stops walking it again each time the pages' objects pile up.
-    gc.freeze()
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(_data.catalog, _pass.lang) if _data.catalog else {}
-    if _data.error:
-        if not _pass.serving:
-            raise PluginError("\n" + _data.error.report())
-        log.error("\n%s", _data.error.report())
-    if _data.catalog:
-        config.nav = navigation(_data.catalog, _pass.lang)
+    data = load_for_preview(data_dir)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(data.catalog, language.lang) if data.catalog else {}
+    _build = SiteBuild(language, data, BuildContext(site_url=language.root_url, changed=last_changed(data_dir)), others)
+    if data.error:
+        if not language.serving:
+            raise PluginError(data.error.report())
+        if language.is_first:  # the other languages show the same problems on their pages, not again here
+            log.error(preview_report(data.error))
+    if data.catalog:
+        config.nav = navigation(data.catalog, language.lang)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files = _pass.language_files(files, config)
-    if _data.catalog is None:  # preview of broken data with nothing valid to show
+    assert _build is not None
+    files = _build.language.language_files(files, config)
+    catalog = _build.data.catalog
+    if catalog is None:  # preview of broken data with nothing valid to show
         files.append(File.generated(config, "index.md", content="# Data problems\n"))
         return files
-    for page in generate_pages(_data.catalog, _pass.lang, _context):
+    for page in generate_pages(catalog, _build.language.lang, _build.context):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    for download in generate_downloads(_data.catalog, _pass.lang, _context):
+    for download in generate_downloads(catalog, _build.language.lang, _build.context):
         files.append(File.generated(config, download.src_uri, content=download.content))
     return files
 
@@ -79,26 +99,31 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _data.error:
-        markdown = error_banner(_data.error, showing_old=_data.catalog is not None) + markdown
+    assert _build is not None
+    if _build.data.error:
+        markdown = error_banner(_build.data.error, showing_old=_build.data.catalog is not None) + markdown
     return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    config.extra["alternate"] = LanguageLinks(alternates(page.url, _pass.lang, _pass.root_url))
+    assert _build is not None
+    config.extra["alternate"] = LanguageLinks(alternates(page.url, _build.language.lang, _build.language.root_url))
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _pass.is_first:
+    assert _build is not None
+    if _build.others is None:
         return
-    gc.freeze()  # the first language's pages stay in memory until the end, too
-    try:
-        for lang in _pass.other_languages():
-            with _pass.building(lang):
-                build(config, dirty=False)
-    finally:
-        gc.unfreeze()
-    if _data.catalog:
-        _pass.write_root_file("index.html", render_root_page(_data.catalog, "root_index.html.j2"))
-        _pass.write_root_file("404.html", render_root_page(_data.catalog, "root_404.html.j2", base=_pass.root_path))
+    failed = _build.others.finish()
+    if failed:
+        raise PluginError(f"The {', '.join(failed)} pages could not be built (see above).")
+    if _build.data.catalog:
+        language = _build.language
+        language.write_root_file("index.html", render_root_page(_build.data.catalog, "root_index.html.j2"))
+        language.write_root_file("404.html", render_root_page(_build.data.catalog, "root_404.html.j2", base=language.root_path))
+
+
+def on_build_error(error: Exception) -> None:
+    if _build is not None and _build.others is not None:
+        _build.others.finish(show=False)  # their output would only repeat this build's problem

@@ -34,6 +34,14 @@ def load_for_preview(data_dir: Path) -> PreviewData:
     return PreviewData(catalog, None)
 
 
+def preview_report(error: DataError) -> str:
+    """The problems for the terminal of a preview, which goes on showing the last valid data."""
+    count = len(error.problems)
+    noun = "problem" if count == 1 else "problems"
+    lines = [str(problem) for problem in error.problems]
+    return "\n".join([*lines, f"{count} {noun} in the data; the preview shows them on every page until they are fixed."])
+
+
 def error_banner(error: DataError, showing_old: bool) -> str:
     """A Markdown admonition listing every problem, for the top of each page."""
     count = len(error.problems)

@@ -49,13 +49,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/", PYTHONPATH=str(project))
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = (project / "serve.log").open("wb")
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_for(f"http://127.0.0.1:{port}/de/", "<html")
         yield project, f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def test_both_languages_are_served_with_live_reload(served: tuple[Path, str]) -> None:
@@ -90,3 +92,8 @@ def test_broken_data_is_shown_on_the_page_and_recovers(served: tuple[Path, str])
     finally:
         file.write_text(original, encoding="utf-8")
     _wait_for(url, "The data has", present=False)
+    # The terminal shows the problem once per rebuild (not once per language), after the level.
+    rebuilds = (project / "serve.log").read_text(encoding="utf-8").split("Building documentation...")
+    counts = [rebuild.count("data/initiatives/initiative-3.yml:") for rebuild in rebuilds]
+    assert max(counts) == 1, f"the problem was printed {counts} times per rebuild"
+    assert "ERROR   -  data/initiatives/initiative-3.yml:" in "".join(rebuilds)
