@@ -17,11 +17,15 @@ from .preview import PreviewResult, measure_preview
 from .sizes import SizeResult, measure_size
 from .weight import measure_weight, search_table, weight_table, weight_targets
 
-DEFAULT_SIZES = (100, 1000, 5000)
+DEFAULT_SIZES = (0, 100, 1000, 5000)  # 0: the repository's data/
 
 
 def runs_for(initiatives: int) -> int:
     return 3 if initiatives <= 1000 else 1
+
+
+def _label(initiatives: int | None) -> str:
+    return f"{initiatives:,}" if initiatives else "real data"
 
 
 def machine() -> str:
@@ -43,7 +47,7 @@ def size_table(results: list[SizeResult]) -> str:
     ]
     for r in results:
         lines.append(
-            f"| {r.initiatives:,} | {r.runs} | {r.load_seconds:.3f} s | {r.hooks.seconds:.1f} s / {r.hooks.cpu_seconds:.1f} s "
+            f"| {_label(r.initiatives)} | {r.runs} | {r.load_seconds:.3f} s | {r.hooks.seconds:.1f} s / {r.hooks.cpu_seconds:.1f} s "
             f"| {r.plain.seconds:.1f} s / {r.plain.cpu_seconds:.1f} s | {r.overhead:.2f} / {r.cpu_overhead:.2f} "
             f"| {_mib(r.hooks.max_rss_bytes)} / {_mib(r.plain.max_rss_bytes)} | {r.page_bytes:,} B / {r.plain_page_bytes:,} B |"
         )
@@ -68,9 +72,12 @@ def target_lines(results: list[SizeResult], preview: PreviewResult | None) -> li
     """Each target of the project, with what this run measured."""
     by_size = {r.initiatives: r for r in results}
     lines = []
+    for size in (None, 1000):
+        if size in by_size:
+            r = by_size[size]
+            lines.append(_target(f"build ≤ 1.0 × plain MkDocs, {_label(size)} (wall time; plain builds one language after the other)", f"{r.overhead:.2f}× wall, {r.cpu_overhead:.2f}× CPU", r.overhead <= 1.0))
     if 1000 in by_size:
         r = by_size[1000]
-        lines.append(_target("hooks over plain MkDocs at 1,000 initiatives ≤ 10 %", f"{r.overhead - 1:+.0%} wall, {r.cpu_overhead - 1:+.0%} CPU", r.cpu_overhead <= 1.10))
         lines.append(_target("load + validation of 1,000 initiatives ≤ 0.5 s", f"{r.load_seconds:.2f} s", r.load_seconds <= 0.5))
     if 1000 in by_size and 5000 in by_size:
         small, large = by_size[1000], by_size[5000]
@@ -80,7 +87,7 @@ def target_lines(results: list[SizeResult], preview: PreviewResult | None) -> li
     if preview:
         slowest = max(max(times) for times in preview.seconds.values())
         medians = max(statistics.median(times) for times in preview.seconds.values())
-        lines.append(_target("preview shows a data edit within 2 s, both languages", f"median {medians:.2f} s, slowest {slowest:.2f} s", medians <= 2.0))
+        lines.append(_target("preview shows a data edit within 1.0 s (median), both languages", f"median {medians:.2f} s (the slower language), slowest edit {slowest:.2f} s", medians <= 1.0))
     return lines
 
 
@@ -106,13 +113,13 @@ def _mib(size: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="numbers of initiatives")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="numbers of initiatives (0: the repository's data/)")
     parser.add_argument("--runs", type=int, help="builds per size (default: 3 up to 1,000 initiatives, else 1)")
     parser.add_argument("--no-preview", action="store_true", help="skip the live-reload measurement")
     parser.add_argument("--no-weight", action="store_true", help="skip the first-view and search measurement")
     args = parser.parse_args()
     progress(f"machine: {machine()}")
-    results = [measure_size(size, args.runs or runs_for(size)) for size in args.sizes]
+    results = [measure_size(size or None, args.runs or runs_for(size)) for size in args.sizes]
     preview = None if args.no_preview else measure_preview()
     weight = None if args.no_weight else measure_weight()
     print(f"Machine: {machine()}\n")

@@ -24,7 +24,7 @@ FIXED_PAGES = (Path("de/events/event-1/index.html"), Path("de/about/index.html")
 
 @dataclass(frozen=True)
 class SizeResult:
-    initiatives: int
+    initiatives: int | None  # None: the repository's data/
     runs: int
     load_seconds: float
     hooks: Run
@@ -54,8 +54,9 @@ def cold_load_seconds(data_dir: Path, repeats: int = 5) -> float:
     return statistics.median(times)
 
 
-def measure_size(initiatives: int, runs: int) -> SizeResult:
-    with tempfile.TemporaryDirectory(prefix=f"sco-bench-{initiatives}-") as temp:
+def measure_size(initiatives: int | None, runs: int) -> SizeResult:
+    """One data set: ``initiatives`` synthetic ones, or the repository's data/ for None."""
+    with tempfile.TemporaryDirectory(prefix=f"sco-bench-{initiatives or 'real'}-") as temp:
         project = make_project(Path(temp) / "project", initiatives)
         progress(f"{initiatives} initiatives: data set written")
         load = cold_load_seconds(project / "data")
@@ -66,8 +67,9 @@ def measure_size(initiatives: int, runs: int) -> SizeResult:
             hooks_runs.append(_hooks_build(project))
             plain_runs.append(_plain_build(plain_configs))
             progress(f"{initiatives} initiatives, run {attempt + 1}/{runs}: hooks {hooks_runs[-1].seconds:.1f} s, plain {plain_runs[-1].seconds:.1f} s")
-        page = (project / "site" / SAMPLE_PAGE).stat().st_size
-        plain_page = (Path(temp) / "plain" / "de" / "site" / SAMPLE_PAGE.relative_to("de")).stat().st_size
+        sample = SAMPLE_PAGE if initiatives else _first_initiative_page(project / "site")
+        page = (project / "site" / sample).stat().st_size
+        plain_page = (Path(temp) / "plain" / "de" / "site" / sample.relative_to("de")).stat().st_size
         return SizeResult(
             initiatives=initiatives,
             runs=runs,
@@ -76,8 +78,12 @@ def measure_size(initiatives: int, runs: int) -> SizeResult:
             plain=median_run(plain_runs),
             page_bytes=page,
             plain_page_bytes=plain_page,
-            fixed_page_bytes={path.parent.as_posix(): (project / "site" / path).stat().st_size for path in FIXED_PAGES},
+            fixed_page_bytes={path.parent.as_posix(): (project / "site" / path).stat().st_size for path in FIXED_PAGES if (project / "site" / path).is_file()},
         )
+
+
+def _first_initiative_page(site: Path) -> Path:
+    return sorted(site.glob("de/initiatives/*/index.html"))[0].relative_to(site)
 
 
 def _hooks_build(project: Path) -> Run:
