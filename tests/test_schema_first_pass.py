@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from bench.synthetic import write_dataset
-from sco_site import loader
+from sco_site.discovery import discover
 from sco_site.errors import ProblemList
 from sco_site.schema import _passes_quick_check, validator_for
 from sco_site.yamlsource import parse_yaml
@@ -30,8 +30,7 @@ REPLACEMENTS: list[Any] = [None, 1, 1.5, True, "", " ", [], {}, "x\n", "a\x1cb",
 
 
 def _documents(data_dir: Path) -> Iterator[tuple[str, str, Any]]:
-    files, _ = loader._discover(data_dir)
-    for path, kind in files:
+    for path, kind in discover(data_dir).files:
         try:
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):  # cases the loader refuses before any schema check
