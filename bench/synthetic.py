@@ -15,7 +15,7 @@ PRIORITIES = ("security", "economy", "energy", "digital", "ecology", "culture")
 ICONS = ("shield", "trade", "energy", "digital", "ecology", "culture")
 KINDS = ("document", "strategy", "programme", "institution", "forum", "project")
 STATUSES = ("adopted", "held", "established", "designated")
-SOURCE_KINDS = ("news", "official", "article", "document")
+SOURCE_TYPES = ("news", "official", "analysis", "article")
 SOURCE_LANGUAGES = ("en", "de", "ru", "kk")
 SOURCES = 50
 
@@ -46,7 +46,7 @@ def write_dataset(data_dir: Path, initiatives: int) -> None:
     for n in range(SOURCES):
         _write(data_dir / f"sources/source-{n}.yml", "source", _source(n))
     # The hand-written about pages link to the article by this id.
-    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "kind": "article", "title": "Der Artikel", "language": "de", "author": "author", "publisher": "Example Institute"})
+    _write(data_dir / "sources/seed-article.yml", "source", {"id": "seed-article", "type": "article", "title": "Der Artikel", "language": "de", "author": "author", "publisher": "Example Institute"})
     for n, (pid, icon) in enumerate(zip(PRIORITIES, ICONS), start=1):
         _write(data_dir / f"priorities/{pid}.yml", "priority", {"id": pid, "order": n, "icon": icon, "title": _text(f"Priorität {n}", f"Priority {n}"), "summary": _text(f"Zusammenfassung {n}.", f"Summary {n}."), "sources": _citation(n)})
     for n in range(places):
@@ -69,7 +69,7 @@ def _glossary() -> dict[str, Any]:
 def _source(n: int) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": f"source-{n}",
-        "kind": SOURCE_KINDS[n % len(SOURCE_KINDS)],
+        "type": SOURCE_TYPES[n % len(SOURCE_TYPES)],
         "title": f"Report {n}",
         "language": SOURCE_LANGUAGES[n % len(SOURCE_LANGUAGES)],
         "publisher": "Example News",
@@ -104,6 +104,7 @@ def _initiative(n: int, total: int, events: int) -> dict[str, Any]:
         "proposed_by": ["kazakhstan"],
         "planned": {"date": "2024", "place": f"place-{n % 20}"},
         "related": [f"initiative-{(n + 1) % total}"] if total > 1 else [],
+        "checked": "2026-11-30",
         "status": [
             {"status": "proposed", "date": "2023-07-04", "note": _text("Vorgeschlagen.", "Proposed."), "sources": _citation(n)},
             {"status": STATUSES[n % 4], "date": f"2024-{1 + n % 12:02d}-{day:02d}", "place": f"place-{(n + 3) % 20}", "event": f"event-{n % events}", "note": _text("Ergebnis.", "Outcome."), "sources": _citation(n + 1)},

@@ -66,6 +66,7 @@ def build_initiative(raw: Raw) -> Initiative:
         proposer_ids=tuple(raw.get("proposed_by", ())),
         related_ids=tuple(raw.get("related", ())),
         plan=Plan(_span(planned), planned.get("place")) if planned else None,
+        checked=_span(raw, "checked"),
     )
 
 
@@ -93,9 +94,10 @@ def build_place(raw: Raw) -> Place:
 def build_source(raw: Raw) -> Source:
     return Source(
         id=raw["id"],
-        kind=raw["kind"],
-        title=raw["title"].strip(),
+        type=raw["type"],
         language=raw["language"],
+        title=raw["title"].strip() if raw.get("title") else None,
+        site_title=_text(raw.get("site_title")),
         publisher=raw["publisher"].strip() if raw.get("publisher") else None,
         author_id=raw.get("author"),
         published=_span(raw, "published"),

@@ -44,7 +44,14 @@ INITIATIVE_KINDS: frozenset[str] = frozenset(
 DOCUMENT_KINDS: frozenset[str] = frozenset({"document", "strategy", "programme"})
 
 ACTOR_KINDS: frozenset[str] = frozenset({"person", "organisation", "body", "state"})
-SOURCE_KINDS: frozenset[str] = frozenset({"article", "news", "official", "document"})
+# What kind of evidence a source is, strongest first; each citation shows it,
+# and each status step counts its sources by type.
+SOURCE_TYPES: tuple[str, ...] = (
+    "official",  # a document or statement of the SCO or of a member state
+    "news",  # a report by a news agency or newspaper
+    "analysis",  # an analysis or commentary
+    "article",  # the article the site is built around
+)
 
 # Steps in an initiative's history, in the order they usually happen.
 STATUSES: tuple[str, ...] = (

@@ -63,7 +63,7 @@ def dataset_schema_json() -> str:
 
 CSV_COLUMNS = (
     "id", "kind", "title_de", "title_en", "official_name_de", "official_name_en", "priorities",
-    "status", "status_de", "status_en", "outcome_date", "outcome_place", "proposed_by", "source_urls",
+    "status", "status_de", "status_en", "outcome_date", "outcome_place", "checked", "proposed_by", "source_urls",
 )
 
 
@@ -94,6 +94,7 @@ def initiatives_csv(catalog: Catalog) -> str:
             status_labels["de"][i.current_status], status_labels["en"][i.current_status],
             outcome.date.iso() if outcome and outcome.date else "",
             catalog.places[outcome.place_id].name.en if outcome and outcome.place_id else "",
+            i.checked.iso() if i.checked else "",
             " ".join(i.proposer_ids), " ".join(urls),
         ]])
     return buffer.getvalue()

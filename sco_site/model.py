@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .constants import DOCUMENT_KINDS, NO_OUTCOME, OUTCOME_STATUSES
+from .constants import DOCUMENT_KINDS, NO_OUTCOME, OUTCOME_STATUSES, SOURCE_TYPES
 from .dates import DateSpan
 
 
@@ -29,14 +29,32 @@ class Citation:
 @dataclass(frozen=True)
 class Source:
     id: str
-    kind: str
-    title: str
+    type: str
     language: str
+    # As published, in the source's language; None where it is not known.
+    title: str | None = None
+    # Written by this site, in both languages.
+    site_title: Text | None = None
     publisher: str | None = None
     author_id: str | None = None
     published: DateSpan | None = None
     url: str | None = None
     note: Text | None = None
+
+    def display_title(self, lang: str) -> tuple[str, str]:
+        """The title to show on a page in ``lang``, and the language it is written in."""
+        if self.title is not None:
+            return self.title, self.language
+        assert self.site_title is not None  # the schema requires one of the two
+        return self.site_title[lang], lang
+
+
+def count_by_type(sources: list[Source]) -> list[tuple[str, int]]:
+    """How many of the sources are of each type, strongest evidence first, types with none left out."""
+    counts = {source_type: 0 for source_type in SOURCE_TYPES}
+    for source in sources:
+        counts[source.type] += 1
+    return [(source_type, n) for source_type, n in counts.items() if n]
 
 
 @dataclass(frozen=True)
@@ -100,6 +118,8 @@ class Initiative:
     proposer_ids: tuple[str, ...] = ()
     related_ids: tuple[str, ...] = ()
     plan: Plan | None = None
+    # The day the outcome was last checked against the news.
+    checked: DateSpan | None = None
 
     @property
     def is_document(self) -> bool:

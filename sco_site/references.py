@@ -49,7 +49,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Dates, as (start, end) paths; end may be absent.
 DATES: dict[str, tuple[tuple[str, str], ...]] = {
-    "initiative": (("status.*.date", "status.*.end"), ("planned.date", "")),
+    "initiative": (("status.*.date", "status.*.end"), ("planned.date", ""), ("checked", "")),
     "event": (("date", "end"),),
     "source": (("published", ""),),
     "site": (("chairmanship.start", "chairmanship.end"),),

@@ -31,7 +31,7 @@ def test_actor_kinds_match_the_schema() -> None:
 
 
 def test_source_kinds_match_the_schema() -> None:
-    assert set(schema("source")["properties"]["kind"]["enum"]) == set(constants.SOURCE_KINDS)
+    assert schema("source")["properties"]["type"]["enum"] == list(constants.SOURCE_TYPES)
 
 
 def test_priority_icons_match_the_schema() -> None:

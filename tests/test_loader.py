@@ -51,7 +51,7 @@ def test_problems_from_every_file_come_together_sorted(tmp_path: Path) -> None:
     place = data_dir / "places" / "astana.yml"
     place.write_text(place.read_text().replace("id: astana", "id: astana\nid: astana"), encoding="utf-8")
     source = data_dir / "sources" / "seed-article.yml"
-    source.write_text(source.read_text().replace("kind: article", "kind: articel"), encoding="utf-8")
+    source.write_text(source.read_text().replace("type: article", "type: articel"), encoding="utf-8")
     (data_dir / "places" / "notes.md").write_text("x", encoding="utf-8")
     found = problems_of(data_dir)
     assert found == sorted(found)

@@ -14,7 +14,7 @@ from tests.data_cases import VALID_DATA
 
 SOURCE = """\
 id: astana-declaration
-kind: official
+type: official
 title: Astana Declaration
 language: en
 publisher: SCO
@@ -47,7 +47,7 @@ def test_field_names_count_list_entries_from_one() -> None:
 
 
 def test_a_wrong_type_is_one_problem_not_several() -> None:
-    assert check(SOURCE.replace("kind: official", "kind: [official]"), "source") == ["data/x.yml:2:7: 'kind' should be a text, but is a list"]
+    assert check(SOURCE.replace("type: official", "type: [official]"), "source") == ["data/x.yml:2:7: 'type' should be a text, but is a list"]
 
 
 def test_a_misspelt_key_is_not_also_reported_missing() -> None:
@@ -58,7 +58,7 @@ def test_an_unrelated_extra_key_and_a_missing_key_are_both_reported() -> None:
     problems = check(SOURCE.replace("language: en", "colour: blue"), "source")
     assert problems == [
         "data/x.yml:1:1: 'language' is missing (add it; CONTRIBUTING.md shows a complete example)",
-        "data/x.yml:4:1: unknown key 'colour' (allowed here: author, id, kind, language, note, published, publisher, title, url)",
+        "data/x.yml:4:1: unknown key 'colour' (allowed here: author, id, language, note, published, publisher, site_title, title, type, url)",
     ]
 
 
@@ -104,7 +104,7 @@ def test_an_id_of_the_wrong_shape() -> None:
 
 
 def test_a_choice_close_to_an_allowed_one_is_suggested() -> None:
-    assert check(SOURCE.replace("kind: official", "kind: oficial"), "source") == ["data/x.yml:2:7: 'oficial' is not allowed as 'kind' (did you mean 'official'?)"]
+    assert check(SOURCE.replace("type: official", "type: oficial"), "source") == ["data/x.yml:2:7: 'oficial' is not allowed as 'type' (did you mean 'official'?)"]
 
 
 def test_a_choice_far_from_all_lists_them() -> None:

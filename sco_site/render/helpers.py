@@ -11,7 +11,7 @@ import yaml
 
 from ..constants import PRIORITY_ICONS
 from ..dates import DateSpan
-from ..model import Catalog, Citation, Text
+from ..model import Catalog, Citation, Text, count_by_type
 from .text import MarkdownSource, data_token, markdown_url
 
 LABELS_FILE = Path(__file__).parent / "labels.yml"
@@ -121,9 +121,26 @@ class PageHelpers:
     def actor(self, actor_id: str) -> str:
         return self.catalog.actors[actor_id].name[self.lang]
 
+    def source_title(self, source_id: str) -> str:
+        """The published title, or where it is unknown the title this site wrote, in the page's language."""
+        return self.catalog.sources[source_id].display_title(self.lang)[0]
+
+    def source_type(self, source_id: str) -> MarkdownSource:
+        """What kind of evidence the source is, shown beside each citation."""
+        source_type = self.catalog.sources[source_id].type
+        label = data_token(labels()["source_type"][self.lang][source_type])
+        return MarkdownSource(f'<span class="sco-source-type sco-source-type--{source_type}">{label}</span>')
+
+    def evidence(self, citations: tuple[Citation, ...]) -> str:
+        """'2 official sources, 1 news report': the sources of one step, counted by type."""
+        sources = [self.catalog.sources[source_id] for source_id in dict.fromkeys(c.source_id for c in citations)]
+        forms = labels()["source_type_count"][self.lang]
+        parts = [f"{n} {forms[source_type][0 if n == 1 else 1]}" for source_type, n in count_by_type(sources)]
+        return f"{self.t('evidence')}: {', '.join(parts)}"
+
     def source_link(self, source_id: str) -> MarkdownSource:
         source = self.catalog.sources[source_id]
-        label = source.title
+        label = self.source_title(source_id)
         if source.author_id:
             label = f"{self.actor(source.author_id)}: {label}"
         return self.link(page_uri("sources"), label, anchor=source_id)
