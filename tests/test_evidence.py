@@ -137,3 +137,12 @@ def test_each_quotation_appears_once_per_page(built_site: Path) -> None:
         for n, quote in enumerate(quotes):
             others = quotes[:n] + quotes[n + 1 :]
             assert not any(quote in other for other in others), f"{path.relative_to(built_site)} repeats: {quote[:80]}"
+
+
+def test_one_priority_is_labelled_in_the_singular(built_site: Path, catalog: Catalog) -> None:
+    for initiative in catalog.initiatives.values():
+        for lang in LANGS:
+            text = _content(_page(built_site, lang, f"initiatives/{initiative.id}")).get_text(" ")
+            singular, plural = labels()["priority"][lang], labels()["priorities"][lang]
+            expected = plural if len(initiative.priority_ids) > 1 else singular
+            assert f"{expected}:" in text and (expected == plural or f"{plural}:" not in text), (initiative.id, lang)
