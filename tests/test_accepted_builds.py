@@ -98,6 +98,12 @@ def data_sets(draw: st.DrawFn) -> dict[str, Any]:
         event.pop("end", None)
     source["title"], source["url"], source["published"] = draw(texts), draw(urls), draw(dates)
     docs["priority"]["order"] = draw(st.sampled_from([1, 99]))
+    # Optional fields may be left out, each on its own.
+    for block, key in [(initiative, "planned"), (initiative, "proposed_by"), (initiative, "priorities"), (event, "place"), (event, "initiatives"), (event, "actors"), (source, "url"), (source, "published"), (source, "publisher"), (initiative["status"][-1], "place"), (initiative["status"][-1], "event")]:
+        if key in block and draw(st.booleans()):
+            block[key] = [] if key == "priorities" else None
+            if block[key] is None:
+                del block[key]
     new_id = draw(ids.filter(lambda i: i not in {"world-unity-initiative", "energy-strategy"} and i not in _reserved()))
     other["id"] = new_id
     initiative["related"] = [new_id]

@@ -1,0 +1,32 @@
+"""The checks across files cover every field the schemas define, so a new field cannot slip past them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from sco_site.references import DATES
+from sco_site.schema import SCHEMA_DIR
+
+_DATE_REF = "common.schema.json#/$defs/date"
+
+
+def _date_fields(node: Any, path: tuple[str, ...]) -> Iterator[str]:
+    if isinstance(node, dict):
+        if node.get("$ref") == _DATE_REF:
+            yield ".".join(path)
+        for key, value in node.get("properties", {}).items():
+            yield from _date_fields(value, path + (key,))
+        if "items" in node:
+            yield from _date_fields(node["items"], path + ("*",))
+
+
+@pytest.mark.parametrize("kind", sorted(file.name.split(".")[0] for file in SCHEMA_DIR.glob("*.schema.json") if file.name != "common.schema.json"))
+def test_every_date_field_is_checked_as_a_real_and_plausible_date(kind: str) -> None:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    in_schema = set(_date_fields(schema, ()))
+    checked = {pattern for pair in DATES.get(kind, ()) for pattern in pair if pattern}
+    assert in_schema == checked, "add the new date field to DATES in sco_site/references.py"
