@@ -165,6 +165,9 @@ def _build_everything(data_dir: Path) -> None:
         pages = generate_pages(catalog, lang, context)
         assert pages and all(page.markdown for page in pages)
         downloads = {file.src_uri: file.content for file in generate_downloads(catalog, lang, context)}
+        # No control or bidirectional character reaches a page or a download (the calendar's own lines end in CR LF).
+        outputs = [page.markdown for page in pages] + [c.decode("utf-8") if isinstance(c, bytes) else c for c in downloads.values()]
+        assert [refused_character(text.replace("\r\n", "\n")) for text in outputs] == [None] * len(outputs)
         calendar = Calendar.from_ical(downloads["downloads/events.ics"])
         assert {str(entry["UID"]).split("@")[0] for entry in calendar.walk("VEVENT")} == set(catalog.events)
     data = json.loads(downloads["downloads/sco-chairmanship-data.json"])
