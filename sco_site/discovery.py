@@ -51,7 +51,9 @@ def discover(data_dir: Path) -> Discovery:
         return result
     known = [*ENTITY_FOLDERS, *SINGLE_FILES]
     for entry in _entries(data_dir, data_dir, problems):
-        mode = entry.lstat().st_mode
+        mode = _mode(entry)
+        if mode is None:
+            continue
         if _refused(entry, mode, data_dir, problems):
             if entry.name in ENTITY_FOLDERS:
                 result.refused_kinds.add(ENTITY_FOLDERS[entry.name])
@@ -93,6 +95,14 @@ def _entries(folder: Path, data_dir: Path, problems: ProblemList) -> list[Path]:
         return []
 
 
+def _mode(entry: Path) -> int | None:
+    """The entry's type and permissions, not its target's; None if it is gone since the folder was listed."""
+    try:
+        return entry.lstat().st_mode
+    except OSError:
+        return None
+
+
 def _where(entry: Path, mode: int, data_dir: Path) -> Location:
     """Files are located at their first line, folders and other entries by name only."""
     return Location(display(entry, data_dir), 1, 1) if stat.S_ISREG(mode) else Location(display(entry, data_dir))
@@ -123,7 +133,9 @@ def _folder_files(folder: Path, kind: str, data_dir: Path, result: Discovery) ->
     files: list[DataFile] = []
     problems = result.problems
     for entry in _entries(folder, data_dir, problems):
-        mode = entry.lstat().st_mode
+        mode = _mode(entry)
+        if mode is None:
+            continue
         if _refused(entry, mode, data_dir, problems):
             if entry.suffix == ".yml" and not entry.name.startswith("."):
                 result.refused_files.append((entry, kind))
