@@ -11,12 +11,22 @@ import pytest
 from sco_site.references import DATES
 from sco_site.schema import SCHEMA_DIR
 
-_DATE_REF = "common.schema.json#/$defs/date"
+def _date_refs() -> set[str]:
+    """Every shared definition that is a date: its pattern starts with a four-digit year."""
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    return {f"common.schema.json#/$defs/{name}" for name, rule in common.items() if str(rule.get("pattern", "")).startswith("^[0-9]{4}")}
+
+
+_DATE_REFS = _date_refs()
+
+
+def test_the_date_definitions_are_found() -> None:
+    assert "common.schema.json#/$defs/date" in _DATE_REFS
 
 
 def _date_fields(node: Any, path: tuple[str, ...]) -> Iterator[str]:
     if isinstance(node, dict):
-        if node.get("$ref") == _DATE_REF:
+        if node.get("$ref") in _DATE_REFS:
             yield ".".join(path)
         for key, value in node.get("properties", {}).items():
             yield from _date_fields(value, path + (key,))
