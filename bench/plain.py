@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from sco_site.constants import LANGUAGES, LOCALES
 from sco_site.history import last_changed
@@ -61,6 +62,8 @@ def _write_tag(dumper: yaml.SafeDumper, tagged: _Tagged) -> yaml.Node:
 _ConfigLoader.add_multi_constructor("!", _keep_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
 _ConfigDumper.add_representer(_Tagged, _write_tag)
+# Navigation titles are markupsafe.Markup (HTML-escaped once); written as text.
+_ConfigDumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
 
 
 def read_config(path: Path) -> dict[str, Any]:

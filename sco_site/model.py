@@ -137,6 +137,24 @@ class Initiative:
         outcome = self.outcome
         return outcome.status if outcome else NO_OUTCOME
 
+    def status_at(self, event: Event) -> str | None:
+        """The status this initiative had reached at an event, for listing it beside that event.
+
+        The last step tied to the event; failing that, the last step recorded
+        by the event's end (undated steps count where they stand in the
+        history). None if nothing was recorded by then.
+        """
+        tied = [step for step in self.status_history if step.event_id == event.id]
+        if tied:
+            return tied[-1].status
+        end = (event.date.end or event.date.start).last_day()
+        reached = None
+        for step in self.status_history:
+            if step.date and step.date.start.first_day() > end:
+                break
+            reached = step.status
+        return reached
+
 
 @dataclass(frozen=True)
 class Event:

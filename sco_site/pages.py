@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from .exports import DOWNLOADS, dataset_json, dataset_schema_json, events_ics, initiatives_csv
 from .model import Catalog
 from .render.helpers import labels, page_uri
@@ -73,18 +75,24 @@ def navigation(catalog: Catalog, lang: str) -> list[Any]:
     lists every page is copied into every page, which makes a build quadratic
     in the number of initiatives. They are reached through links instead.
     """
-    label = {key: value[lang] for key, value in labels().items() if isinstance(value, dict) and lang in value}
-    # The theme prints navigation titles as HTML: escape the ones from the data.
-    priorities = [{html_attribute(p.title[lang]): page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
+    # The theme prints navigation titles as HTML, sometimes through its escape
+    # filter: escaped once, and marked as escaped so the filter leaves them.
+    def title(text: str) -> Markup:
+        return Markup(html_attribute(text))
+
+    def label(key: str) -> Markup:
+        return title(labels()[key][lang])
+
+    priorities = [{title(p.title[lang]): page_uri("priority", p.id)} for p in catalog.ordered_priorities()]
     return [
-        {label["nav_home"]: page_uri("home")},
-        {label["nav_priorities"]: priorities},
-        {label["nav_initiatives"]: page_uri("initiatives")},
-        {label["nav_documents"]: page_uri("documents")},
-        {label["nav_timeline"]: page_uri("timeline")},
-        {label["nav_progress"]: page_uri("progress")},
-        {label["nav_relations"]: page_uri("relations")},
-        {label["sources"]: page_uri("sources")},
-        {label["nav_open_data"]: page_uri("open_data")},
-        {label["nav_about"]: page_uri("about")},
+        {label("nav_home"): page_uri("home")},
+        {label("nav_priorities"): priorities},
+        {label("nav_initiatives"): page_uri("initiatives")},
+        {label("nav_documents"): page_uri("documents")},
+        {label("nav_timeline"): page_uri("timeline")},
+        {label("nav_progress"): page_uri("progress")},
+        {label("nav_relations"): page_uri("relations")},
+        {label("sources"): page_uri("sources")},
+        {label("nav_open_data"): page_uri("open_data")},
+        {label("nav_about"): page_uri("about")},
     ]

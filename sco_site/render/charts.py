@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..constants import NO_OUTCOME, STATUSES
 from ..model import Catalog, Initiative
 from .helpers import PageHelpers
-from .text import MarkdownSource
+from .text import MarkdownSource, plain_text
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent.parent / "templates" / "charts"),
@@ -38,8 +38,8 @@ class ProgressRow:
 
 
 def progress_rows(catalog: Catalog, h: PageHelpers) -> list[ProgressRow]:
-    groups = [(p.title[h.lang], h.to("priority", p.id), [catalog.initiatives[i] for i in catalog.initiatives_by_priority.get(p.id, ())]) for p in catalog.ordered_priorities()]
-    groups.append((catalog.site.cross_cutting_title[h.lang], "", catalog.cross_cutting()))
+    groups = [(plain_text(p.title[h.lang]), h.to("priority", p.id), [catalog.initiatives[i] for i in catalog.initiatives_by_priority.get(p.id, ())]) for p in catalog.ordered_priorities()]
+    groups.append((plain_text(catalog.site.cross_cutting_title[h.lang]), "", catalog.cross_cutting()))
     return [ProgressRow(title, link, len(items), _count(items)) for title, link, items in groups if items]
 
 
@@ -80,12 +80,12 @@ def relationship_graph(catalog: Catalog, h: PageHelpers) -> MarkdownSource:
             if initiative_id not in placed:
                 placed[initiative_id] = TOP + ROW * len(placed)
                 initiative = catalog.initiatives[initiative_id]
-                title = initiative.title[h.lang]
+                title = plain_text(initiative.title[h.lang])
                 initiatives.append(GraphNode(initiative_id, _short(title), title, h.to("initiative", initiative_id), placed[initiative_id], initiative.current_status))
             priority_rows.setdefault(priority_id, []).append(placed[initiative_id])
     priorities = [
         GraphNode(pid, _short(label, 34), label, h.to("priority", pid) if pid else "", sum(rows) / len(rows))
-        for pid, label in [(p.id, p.title[h.lang]) for p in catalog.ordered_priorities()] + [("", catalog.site.cross_cutting_title[h.lang])]
+        for pid, label in [(p.id, plain_text(p.title[h.lang])) for p in catalog.ordered_priorities()] + [("", plain_text(catalog.site.cross_cutting_title[h.lang]))]
         if (rows := priority_rows.get(pid))
     ]
     position = {node.id: node.y for node in priorities}

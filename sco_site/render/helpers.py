@@ -11,8 +11,11 @@ import yaml
 
 from ..constants import PRIORITY_ICONS
 from ..dates import DateSpan
-from ..model import Catalog, Citation, Text, count_by_type
+from ..model import Catalog, Citation, Event, Initiative, Text, count_by_type
 from .text import MarkdownSource, data_token, markdown_url
+
+# Language codes a source may be in (the schema's list), as written in lang attributes.
+LANGUAGE_CODES = frozenset({"de", "en", "ru", "kk", "zh"})
 
 LABELS_FILE = Path(__file__).parent / "labels.yml"
 
@@ -88,6 +91,14 @@ class PageHelpers:
         label = data_token(self.status(status))
         return MarkdownSource(f'<span class="sco-status sco-status--{status}">{label}</span>')
 
+    def badge_at(self, initiative: Initiative, event: Event) -> MarkdownSource | str:
+        """The status an initiative reached at an event, marked as such; nothing if none is recorded."""
+        status = initiative.status_at(event)
+        if status is None:
+            return ""
+        title = data_token(self.t("status_at_event"))
+        return MarkdownSource(f'<span class="sco-status sco-status--{status}" title="{title}">{data_token(self.status(status))}</span>')
+
     def date(self, span: DateSpan | None) -> str:
         # Plain text like any other: "4. Juli 2023" must not start a numbered list.
         return span.format(self.lang) if span else self.t("date_unrecorded")
@@ -98,6 +109,18 @@ class PageHelpers:
     def link(self, target_uri: str, label: str, anchor: str = "") -> MarkdownSource:
         href = relative_link(self.uri, target_uri) + (f"#{anchor}" if anchor else "")
         return MarkdownSource(f"[{data_token(label)}]({href})")
+
+    def in_language(self, text: str | None, lang: str) -> MarkdownSource | str:
+        """Text in another language than the page's, marked with its language (WCAG 3.1.2)."""
+        if not text:
+            return ""
+        if lang == self.lang or lang not in LANGUAGE_CODES:
+            return text
+        return MarkdownSource(f'<span lang="{lang}">{data_token(text)}</span>')
+
+    def lang_attribute(self, lang: str) -> MarkdownSource:
+        """An attribute-list entry marking a block in another language than the page's, else nothing."""
+        return MarkdownSource(f" lang={lang}" if lang != self.lang and lang in LANGUAGE_CODES else "")
 
     def to(self, kind: str, entity_id: str = "") -> str:
         """A link for raw HTML, which MkDocs does not rewrite: relative to the page's URL."""
@@ -140,10 +163,12 @@ class PageHelpers:
 
     def source_link(self, source_id: str) -> MarkdownSource:
         source = self.catalog.sources[source_id]
-        label = self.source_title(source_id)
+        title, title_lang = source.display_title(self.lang)
+        label = data_token(self.in_language(title, title_lang))
         if source.author_id:
-            label = f"{self.actor(source.author_id)}: {label}"
-        return self.link(page_uri("sources"), label, anchor=source_id)
+            label = data_token(f"{self.actor(source.author_id)}:") + " " + label
+        href = relative_link(self.uri, page_uri("sources")) + f"#{source_id}"
+        return MarkdownSource(f"[{label}]({href})")
 
     def external(self, url: str, label: str) -> MarkdownSource:
         return MarkdownSource(f"[{data_token(label)}]({markdown_url(url)})")
@@ -157,7 +182,7 @@ class PageHelpers:
         original = source.language if source.language in ("de", "en") else None
         return {
             "main": citation.quote[self.lang],
-            "other": citation.quote[other],
+            "other": self.in_language(citation.quote[other], other),
             "other_label": self.t("quote_original") if original == other else self.t("quote_translation"),
             "main_is_translation": "yes" if original == other else "",
         }
