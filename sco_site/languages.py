@@ -46,7 +46,13 @@ def glossary(catalog: Catalog, lang: str) -> dict[str, str]:
     Given as a setting rather than as ``*[...]:`` lines appended to each page,
     so that no abbreviation or meaning is ever read as Markdown.
     """
-    return {" ".join(term.abbreviation[lang].split()): " ".join(term.meaning[lang].split()) for term in catalog.glossary}
+    terms = {" ".join(term.abbreviation[lang].split()): " ".join(term.meaning[lang].split()) for term in catalog.glossary}
+    # Python-Markdown marks raw HTML in the text with these words: an
+    # "abbreviation" of one would break the page, so it only gets no tooltip.
+    return {short: meaning for short, meaning in terms.items() if not any(word in short for word in _MARKDOWN_PLACEHOLDER_WORDS)}
+
+
+_MARKDOWN_PLACEHOLDER_WORDS = ("wzxhzdk", "klzzwxh")
 
 
 def render_root_page(catalog: Catalog, template: str, base: str = "") -> str:

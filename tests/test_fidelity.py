@@ -8,10 +8,12 @@ show must be visible text in the right element, and nothing else may appear.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -35,13 +37,18 @@ class Built:
     site: Path
 
     def article(self, lang: str, uri: str) -> Tag:
-        path = self.site / lang / (url_of(uri) + "index.html")
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        article = soup.find("article")
-        assert article is not None, path
-        for permalink in article.select("a.headerlink"):
-            permalink.decompose()
-        return article
+        """The page's article without its permalinks (parsed once; tests only read it)."""
+        return _article(self.site / lang / (url_of(uri) + "index.html"))
+
+
+@cache
+def _article(path: Path) -> Tag:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article")
+    assert article is not None, path
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    return article
 
 
 @pytest.fixture(scope="session")
@@ -409,3 +416,45 @@ def test_the_root_language_chooser_marks_each_language(built: Built) -> None:
         (link,) = soup.select(f'a[hreflang="{lang}"]')
         assert link["lang"] == lang and text(link).startswith(norm(built.catalog.site.title[lang]))
         assert [text(span) for span in soup.h1.find_all("span", lang=lang)] == [norm(built.catalog.site.title[lang])]
+
+
+# --- Outside the pages' text: search index and drawings ----------------------------------------
+
+
+def _plain(markup: str) -> str:
+    return norm(BeautifulSoup(markup, "html.parser").get_text())
+
+
+def test_search_index_shows_titles_and_summaries_as_written(built: Built) -> None:
+    catalog = built.catalog
+    for lang in LANGUAGES:
+        index = json.loads((built.site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        docs = {doc["location"]: doc for doc in index["docs"]}
+        entries = [(f"priorities/{p.id}/", p.title, p.summary) for p in catalog.priorities.values()]
+        entries += [(f"initiatives/{i.id}/", i.title, i.summary) for i in catalog.initiatives.values()]
+        entries += [(f"events/{e.id}/", e.title, e.summary) for e in catalog.events.values()]
+        for location, title, summary in entries:
+            assert _plain(docs[location]["title"]) == norm(title[lang]), location
+            assert norm(summary[lang]) in _plain(docs[location]["text"]), location
+
+
+def test_drawings_name_every_initiative_and_priority_as_written(built: Built) -> None:
+    catalog = built.catalog
+    for lang in LANGUAGES:
+        svg = built.article(lang, "relations.md").find("svg")
+        titles = [text(title) for title in svg.find_all("title")]
+        for initiative in catalog.initiatives.values():
+            assert f"{norm(initiative.title[lang])} – {status(initiative.current_status, lang)}" in titles
+        for priority in catalog.ordered_priorities():
+            if catalog.initiatives_by_priority.get(priority.id):
+                assert norm(priority.title[lang]) in titles
+
+
+def test_no_data_token_leaks_into_any_file(built: Built) -> None:
+    leaks = []
+    for path in built.site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".ics", ".csv", ".txt", ".js") and path.is_file():
+            content = path.read_text(encoding="utf-8", errors="replace")
+            if any("\ue000" <= ch <= "\ue1ff" for ch in content):
+                leaks.append(str(path.relative_to(built.site)))
+    assert leaks == []

@@ -52,9 +52,10 @@ def data_token(value: object) -> str:
     """A value as Markdown source that renders to exactly its plain text (see the module's docstring)."""
     if isinstance(value, MarkdownSource):
         return value
-    text = plain_text(value)
-    if not text:
+    if value is None:
         return ""
+    # Even an empty text is a token: "## {{ title }} { #id }" stays a heading with an id.
+    text = plain_text(value)
     raw = text.encode("utf-8", "surrogatepass").decode("latin-1")
     return TOKEN_START + raw.translate(_ENCODE) + TOKEN_END
 
