@@ -42,12 +42,12 @@ def machine() -> str:
 
 def size_table(results: list[SizeResult]) -> str:
     lines = [
-        "| initiatives | runs | load + validation (cold) | build, hooks (wall / CPU) | build, plain MkDocs (wall / CPU) | hooks / plain (wall / CPU) | peak memory, hooks / plain | initiative page, hooks / plain |",
+        "| initiatives | runs | load + validation, cold (wall / CPU) | build, hooks (wall / CPU) | build, plain MkDocs (wall / CPU) | hooks / plain (wall / CPU) | peak memory, hooks / plain | initiative page, hooks / plain |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {_label(r.initiatives)} | {r.runs} | {r.load_seconds:.3f} s | {r.hooks.seconds:.1f} s / {r.hooks.cpu_seconds:.1f} s "
+            f"| {_label(r.initiatives)} | {r.runs} | {r.load_seconds:.3f} s / {r.load_cpu_seconds:.3f} s | {r.hooks.seconds:.1f} s / {r.hooks.cpu_seconds:.1f} s "
             f"| {r.plain.seconds:.1f} s / {r.plain.cpu_seconds:.1f} s | {r.overhead:.2f} / {r.cpu_overhead:.2f} "
             f"| {_mib(r.hooks.max_rss_bytes)} / {_mib(r.plain.max_rss_bytes)} | {r.page_bytes:,} B / {r.plain_page_bytes:,} B |"
         )
@@ -78,7 +78,7 @@ def target_lines(results: list[SizeResult], preview: PreviewResult | None) -> li
             lines.append(_target(f"build ≤ 1.0 × plain MkDocs, {_label(size)} (wall time; plain builds one language after the other)", f"{r.overhead:.2f}× wall, {r.cpu_overhead:.2f}× CPU", r.overhead <= 1.0))
     if 1000 in by_size:
         r = by_size[1000]
-        lines.append(_target("load + validation of 1,000 initiatives ≤ 0.5 s", f"{r.load_seconds:.2f} s", r.load_seconds <= 0.5))
+        lines.append(_target("load + validation of 1,000 initiatives ≤ 0.5 s (CPU time; wall time on an idle machine)", f"{r.load_cpu_seconds:.2f} s CPU, {r.load_seconds:.2f} s wall", r.load_cpu_seconds <= 0.5))
     if 1000 in by_size and 5000 in by_size:
         small, large = by_size[1000], by_size[5000]
         growth = large.hooks.cpu_seconds / small.hooks.cpu_seconds
