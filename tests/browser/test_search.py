@@ -76,6 +76,8 @@ def test_search_box_loads_the_index_and_finds_inflected_forms(page: Page, live_s
     found = _result_pages(page)
     assert found & expected, f"searching {typed!r} lists none of the pages that say {written!r}: found {sorted(found)}"
     assert page.locator(".md-search-result__item mark").count() > 0, "the results do not highlight what matched"
+    missing = page.locator(".md-search-result__item del").all_inner_texts()
+    assert not missing, f"results found by {typed!r} still list it as missing: {missing}"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
