@@ -152,6 +152,9 @@ def build_catalog(entities: dict[str, list[Raw]], site: Raw, glossary: Raw) -> C
         initiatives_by_event=_invert(events_by_initiative),
         related_by_initiative=_related(initiatives),
         citing_by_source=_citing(built),
+        initiatives_by_proposer=_invert({i.id: i.proposer_ids for i in initiatives.values()}),
+        events_by_actor=_invert({e.id: e.actor_ids for e in sorted(events.values(), key=_event_order)}, keep_order=True),
+        sources_by_author=_invert({s.id: (s.author_id,) for s in built["source"].values() if s.author_id}),
         documents={"site": site, "glossary": glossary, **{kind: sorted(entities.get(kind, []), key=lambda raw: raw["id"]) for kind in BUILDERS}},
     )
 
@@ -178,9 +181,14 @@ def _events_by_initiative(initiatives: dict[str, Initiative], events: dict[str, 
     return {key: tuple(sorted(value, key=order.__getitem__)) for key, value in result.items()}
 
 
-def _invert(links: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+def _event_order(event: Event) -> tuple[Any, str]:
+    return (event.date.start.first_day(), event.id)
+
+
+def _invert(links: dict[str, tuple[str, ...]], keep_order: bool = False) -> dict[str, tuple[str, ...]]:
+    """Who names whom, turned round; keys in sorted order unless ``keep_order``."""
     result: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(links):
+    for key in (links if keep_order else sorted(links)):
         for value in links[key]:
             result[value].append(key)
     return {key: tuple(value) for key, value in result.items()}

@@ -205,6 +205,10 @@ class Catalog:
     related_by_initiative: dict[str, tuple[str, ...]] = field(default_factory=dict)
     initiatives_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
     citing_by_source: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Computed: what each actor proposed, took part in and wrote.
+    initiatives_by_proposer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    events_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources_by_author: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The validated data as written in data/, for the open-data export.
     documents: dict[str, Any] = field(default_factory=dict)
 

@@ -61,10 +61,12 @@ def generate_pages(catalog: Catalog, lang: str, context: BuildContext | None = N
         GeneratedPage(page_uri("progress"), renderer.render_progress_page()),
         GeneratedPage(page_uri("relations"), renderer.render_relations_page()),
         GeneratedPage(page_uri("open_data"), renderer.render_open_data_page()),
+        GeneratedPage(page_uri("actors"), renderer.render_actors_page()),
     ]
     pages += [GeneratedPage(page_uri("priority", p.id), renderer.render_priority_page(p)) for p in catalog.ordered_priorities()]
     pages += [GeneratedPage(page_uri("initiative", i.id), renderer.render_initiative_page(i)) for i in catalog.initiatives.values()]
     pages += [GeneratedPage(page_uri("event", e.id), renderer.render_event_page(e)) for e in catalog.ordered_events()]
+    pages += [GeneratedPage(page_uri("actor", a.id), renderer.render_actor_page(a)) for a in catalog.actors.values()]
     return pages
 
 
@@ -92,6 +94,7 @@ def navigation(catalog: Catalog, lang: str) -> list[Any]:
         {label("nav_timeline"): page_uri("timeline")},
         {label("nav_progress"): page_uri("progress")},
         {label("nav_relations"): page_uri("relations")},
+        {label("nav_actors"): page_uri("actors")},
         {label("sources"): page_uri("sources")},
         {label("nav_open_data"): page_uri("open_data")},
         {label("nav_about"): page_uri("about")},

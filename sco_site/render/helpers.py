@@ -45,6 +45,10 @@ def page_uris(entity_id: str = "{id}") -> dict[str, str]:
         "relations": "relations.md",
         "open_data": "open-data.md",
         "about": "about.md",
+        "actor": f"actors/{entity_id}.md",
+        "actors": "actors/index.md",
+        "briefing": "briefing.md",
+        "accessibility": "accessibility.md",
     }
 
 
@@ -141,7 +145,11 @@ class PageHelpers:
     def place(self, place_id: str | None) -> str:
         return self.catalog.places[place_id].name[self.lang] if place_id else ""
 
-    def actor(self, actor_id: str) -> str:
+    def actor(self, actor_id: str) -> MarkdownSource:
+        """Every mention of an actor links to its page."""
+        return self.link(page_uri("actor", actor_id), self.actor_name(actor_id))
+
+    def actor_name(self, actor_id: str) -> str:
         return self.catalog.actors[actor_id].name[self.lang]
 
     def source_title(self, source_id: str) -> str:
@@ -161,12 +169,15 @@ class PageHelpers:
         parts = [f"{n} {forms[source_type][0 if n == 1 else 1]}" for source_type, n in count_by_type(sources)]
         return f"{self.t('evidence')}: {', '.join(parts)}"
 
+    def actor_kind(self, kind: str, plural: bool = False) -> str:
+        return labels()["actor_kind_plural" if plural else "actor_kind"][self.lang][kind]
+
     def source_link(self, source_id: str) -> MarkdownSource:
         source = self.catalog.sources[source_id]
         title, title_lang = source.display_title(self.lang)
         label = data_token(self.in_language(title, title_lang))
         if source.author_id:
-            label = data_token(f"{self.actor(source.author_id)}:") + " " + label
+            label = data_token(f"{self.actor_name(source.author_id)}:") + " " + label
         href = relative_link(self.uri, page_uri("sources")) + f"#{source_id}"
         return MarkdownSource(f"[{label}]({href})")
 

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..constants import INITIATIVE_KINDS, LOCALES
 from ..exports import DOWNLOADS
-from ..model import Catalog, Event, Initiative, Priority
+from ..model import Actor, Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
 from .text import data_token, html_attribute
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
@@ -212,6 +212,24 @@ class PageRenderer:
         meta = self._meta(self.label("nav_open_data"), self.label("open_data_intro"))
         return self.render("open-data.md.j2", page_uri("open_data"), meta, files=files)
 
+    def render_actor_page(self, actor: Actor) -> str:
+        catalog = self.catalog
+        proposed = sorted((catalog.initiatives[i] for i in catalog.initiatives_by_proposer.get(actor.id, ())), key=lambda i: i.title[self.lang].casefold())
+        events = [
+            {"event": catalog.events[e], "initiatives": [(i, _step_at(catalog.initiatives[i], e)) for i in catalog.initiatives_by_event.get(e, ())]}
+            for e in catalog.events_by_actor.get(actor.id, ())
+        ]
+        authored = [catalog.sources[s] for s in catalog.sources_by_author.get(actor.id, ())]
+        meta = self._meta(actor.name[self.lang], actor.description[self.lang])
+        return self.render("actor.md.j2", page_uri("actor", actor.id), meta, actor=actor, proposed=proposed, events=events, authored=authored)
+
+    def render_actors_page(self) -> str:
+        catalog = self.catalog
+        groups = [(kind, sorted((a for a in catalog.actors.values() if a.kind == kind), key=lambda a: a.name[self.lang].casefold())) for kind in ACTOR_KIND_ORDER]
+        meta = self._meta(self.label("nav_actors"), self.label("actors_intro"))
+        counts = {a: (len(catalog.initiatives_by_proposer.get(a, ())), len(catalog.events_by_actor.get(a, ()))) for a in catalog.actors}
+        return self.render("actors.md.j2", page_uri("actors"), meta, groups=[g for g in groups if g[1]], counts=counts)
+
     def _by_kind(self, initiatives: list[Initiative]) -> list[tuple[str, list[Initiative]]]:
         order = sorted(INITIATIVE_KINDS, key=lambda kind: self.label("kind_plural")[kind])
         groups = [(kind, [i for i in initiatives if i.kind == kind]) for kind in order]
@@ -230,6 +248,16 @@ _HEADING_AFTER_TEXT = re.compile(r"(?<=[^\n])\n(?=#{1,6} )")
 
 def _blocks_apart(markdown: str) -> str:
     return _HEADING_AFTER_TEXT.sub("\n\n", markdown)
+
+
+# States first, then the bodies they meet in, then organisations and people.
+ACTOR_KIND_ORDER = ("state", "body", "organisation", "person")
+
+
+def _step_at(initiative: Initiative, event_id: str) -> str | None:
+    """The status of the latest step of an initiative recorded at an event, if any."""
+    steps = [step.status for step in initiative.status_history if step.event_id == event_id]
+    return steps[-1] if steps else None
 
 
 def _plan_differs(initiative: Initiative) -> bool:
