@@ -46,7 +46,7 @@ def test_one_page_per_entity(small: Catalog, lang: str) -> None:
     uris = [page.src_uri for page in generate_pages(small, lang)]
     assert len(uris) == len(set(uris))
     folders = Counter(uri.split("/")[0] for uri in uris if "/" in uri and not uri.endswith("/index.md"))
-    assert folders == {"initiatives": len(small.initiatives), "events": len(small.events), "priorities": len(small.priorities)}
+    assert folders == {"initiatives": len(small.initiatives), "events": len(small.events), "priorities": len(small.priorities), "actors": len(small.actors)}
 
 
 def test_plain_reference_has_the_same_pages_without_hooks(tmp_path: Path, small: Catalog) -> None:
