@@ -12,6 +12,7 @@ from typing import Any
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from .licence import LICENSE_NAME, LICENSE_TITLE, LICENSE_URL
 from .model import Catalog
 from .render.helpers import labels
 from .schema import SCHEMA_DIR
@@ -29,7 +30,7 @@ DOWNLOADS = {
 def dataset_json(catalog: Catalog) -> str:
     """Every data file's content in one document, in the shape editors write."""
     documents = catalog.documents
-    data: dict[str, Any] = {"site": documents["site"], "glossary": documents["glossary"]}
+    data: dict[str, Any] = {"license": LICENSE_URL, "site": documents["site"], "glossary": documents["glossary"]}
     data.update({plural: documents[kind] for kind, plural in EXPORT_KEYS.items()})
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -43,11 +44,16 @@ def dataset_schema() -> dict[str, Any]:
         schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         schema.pop("$schema", None)
         defs[kind] = schema
-    properties: dict[str, Any] = {"site": {"$ref": "#/$defs/site"}, "glossary": {"$ref": "#/$defs/glossary"}}
+    properties: dict[str, Any] = {
+        "license": {"const": LICENSE_URL, "description": f"The data set's licence: {LICENSE_TITLE} ({LICENSE_NAME})."},
+        "site": {"$ref": "#/$defs/site"},
+        "glossary": {"$ref": "#/$defs/glossary"},
+    }
     properties.update({plural: {"type": "array", "items": {"$ref": f"#/$defs/{kind}"}} for kind, plural in EXPORT_KEYS.items()})
     bundled = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Kazakhstan's SCO chairmanship 2023–2024: the whole data set",
+        "description": f"The data set is licensed under {LICENSE_TITLE} ({LICENSE_NAME}, {LICENSE_URL}); so is this schema.",
         "type": "object",
         "properties": properties,
         "required": list(properties),
@@ -64,6 +70,8 @@ def dataset_schema_json() -> str:
 CSV_COLUMNS = (
     "id", "kind", "title_de", "title_en", "official_name_de", "official_name_en", "priorities",
     "status", "status_de", "status_en", "outcome_date", "outcome_place", "checked", "proposed_by", "source_urls",
+    # Every row carries the licence, so that a row copied on its own still names it.
+    "license",
 )
 
 
@@ -95,7 +103,7 @@ def initiatives_csv(catalog: Catalog) -> str:
             outcome.date.iso() if outcome and outcome.date else "",
             catalog.places[outcome.place_id].name.en if outcome and outcome.place_id else "",
             i.checked.iso() if i.checked else "",
-            " ".join(i.proposer_ids), " ".join(urls),
+            " ".join(i.proposer_ids), " ".join(urls), LICENSE_URL,
         ]])
     return buffer.getvalue()
 
@@ -106,6 +114,10 @@ def events_ics(catalog: Catalog, lang: str, site_url: str, stamp: dt.date) -> by
     calendar.add("prodid", "-//sco-chairmanship-site//events//" + lang.upper())
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", labels()["site_name"][lang])
+    # The licence in the calendar's description (RFC 7986) and in the name most calendar programs show.
+    licence = labels()["licence_calendar"][lang].format(name=LICENSE_NAME, url=LICENSE_URL)
+    calendar.add("description", licence)
+    calendar.add("x-wr-caldesc", licence)
     for event in catalog.ordered_events():
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@sco-chairmanship-site")

@@ -12,7 +12,7 @@ import yaml
 from ..constants import PRIORITY_ICONS
 from ..dates import DateSpan
 from ..model import Catalog, Citation, Event, Initiative, Text, count_by_type
-from .text import MarkdownSource, data_token, markdown_url
+from .text import MarkdownSource, data_token, html_attribute, markdown_url
 
 # Language codes a source may be in (the schema's list), as written in lang attributes.
 LANGUAGE_CODES = frozenset({"de", "en", "ru", "kk", "zh"})
@@ -183,6 +183,17 @@ class PageHelpers:
 
     def external(self, url: str, label: str) -> MarkdownSource:
         return MarkdownSource(f"[{data_token(label)}]({markdown_url(url)})")
+
+    def address(self, url: str) -> MarkdownSource:
+        """A web address shown as itself; marked so that print does not add it a second time."""
+        return MarkdownSource(f"[{data_token(url)}]({markdown_url(url)}){{: .sco-url }}")
+
+    def print_address(self, source_id: str) -> MarkdownSource:
+        """The source's web address, for print only (a stylesheet shows it after the citation)."""
+        url = self.catalog.sources[source_id].url
+        if not url:
+            return MarkdownSource("")
+        return MarkdownSource(f'<span class="sco-print-url" data-url="{html_attribute(markdown_url(url))}"></span>')
 
     def quote(self, citation: Citation) -> dict[str, str] | None:
         """The quotation in the page's language first, the other language beside it."""

@@ -17,11 +17,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..constants import INITIATIVE_KINDS, LOCALES
 from ..exports import DOWNLOADS
+from ..licence import LICENSE_NAME, LICENSE_URL
 from ..model import Actor, Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
 from .text import data_token, html_attribute
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
-from .structured import event_jsonld, initiative_jsonld
+from .structured import briefing_jsonld, dataset_jsonld, event_jsonld, initiative_jsonld
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -209,8 +210,45 @@ class PageRenderer:
             {"uri": DOWNLOADS[key], "name": DOWNLOADS[key].rsplit("/", 1)[-1], "format": fmt, "description": self.label(f"download_{key}")}
             for key, fmt in (("json", "JSON"), ("schema", "JSON Schema"), ("csv", "CSV (UTF-8)"), ("ics", "iCalendar"))
         ]
-        meta = self._meta(self.label("nav_open_data"), self.label("open_data_intro"))
-        return self.render("open-data.md.j2", page_uri("open_data"), meta, files=files)
+        uri = page_uri("open_data")
+        # Absolute addresses only: without a configured site address there are none to give.
+        site_url = self.context.site_url
+        downloads = [(f"{site_url}{self.lang}/{f['uri']}", MEDIA_TYPES[f["format"]]) for f in files] if site_url else []
+        jsonld = dataset_jsonld(self.catalog, self.lang, self.public_url(uri) if site_url else "", downloads, self.label("open_data_intro"))
+        meta = self._meta(self.label("nav_open_data"), self.label("open_data_intro"), jsonld=jsonld)
+        return self.render("open-data.md.j2", uri, meta, files=files, licence_url=LICENSE_URL)
+
+    def render_briefing_page(self) -> str:
+        """All priorities and initiatives with status and sources, numbered for print."""
+        catalog = self.catalog
+        groups = [(p.title[self.lang], p.summary[self.lang], [catalog.initiatives[i] for i in catalog.initiatives_by_priority.get(p.id, ())]) for p in catalog.ordered_priorities()]
+        groups.append((catalog.site.cross_cutting_title[self.lang], catalog.site.cross_cutting_summary[self.lang], catalog.cross_cutting()))
+        groups = [(title, summary, sorted(items, key=lambda i: i.title[self.lang].casefold())) for title, summary, items in groups if items]
+        numbers: dict[str, int] = {}
+        cited: dict[str, list[int]] = {}
+        for _, _, items in groups:
+            for initiative in items:
+                ids = dict.fromkeys(c.source_id for c in initiative.citations + tuple(c for s in initiative.status_history for c in s.citations))
+                cited[initiative.id] = [numbers.setdefault(source_id, len(numbers) + 1) for source_id in ids]
+        uri = page_uri("briefing")
+        changed = max(self.context.changed.values(), default=None)
+        stand = format_date(changed, "long", locale=LOCALES[self.lang]) if changed else ""
+        jsonld = briefing_jsonld(self.label("briefing_title"), self.lang, self.public_url(uri) if self.context.site_url else "", changed)
+        meta = self._meta(self.label("briefing_title"), self.label("briefing_intro"), hide=["navigation", "toc"], jsonld=jsonld)
+        return self.render(
+            "briefing.md.j2",
+            uri,
+            meta,
+            groups=groups,
+            cited=cited,
+            references=[(number, catalog.sources[source_id]) for source_id, number in numbers.items()],
+            stand=stand,
+            page_url=self.public_url(uri) if self.context.site_url else "",
+            outcomes=sum(1 for i in catalog.initiatives.values() if i.outcome),
+            total=len(catalog.initiatives),
+            licence_url=LICENSE_URL,
+            licence_name=LICENSE_NAME,
+        )
 
     def render_actor_page(self, actor: Actor) -> str:
         catalog = self.catalog
@@ -249,6 +287,9 @@ _HEADING_AFTER_TEXT = re.compile(r"(?<=[^\n])\n(?=#{1,6} )")
 def _blocks_apart(markdown: str) -> str:
     return _HEADING_AFTER_TEXT.sub("\n\n", markdown)
 
+
+# What the JSON-LD says each download is.
+MEDIA_TYPES = {"JSON": "application/json", "JSON Schema": "application/schema+json", "CSV (UTF-8)": "text/csv", "iCalendar": "text/calendar"}
 
 # States first, then the bodies they meet in, then organisations and people.
 ACTOR_KIND_ORDER = ("state", "body", "organisation", "person")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..licence import LICENSE_URL
 from ..model import Catalog, Citation, Event, Initiative
 from .helpers import labels
 
@@ -27,6 +28,7 @@ def initiative_jsonld(catalog: Catalog, initiative: Initiative, lang: str, url: 
         "creativeWorkStatus": labels()["status_label"][lang][initiative.current_status],
         "about": [catalog.priorities[p].title[lang] for p in initiative.priority_ids],
         "citation": _source_urls(catalog, citations),
+        "license": LICENSE_URL,
     }
     if initiative.official_name:
         data["alternateName"] = initiative.official_name[lang]
@@ -44,6 +46,7 @@ def event_jsonld(catalog: Catalog, event: Event, lang: str, url: str) -> dict[st
         "inLanguage": lang,
         "url": url,
         "startDate": event.date.start.iso(),
+        "license": LICENSE_URL,
     }
     if event.date.end:
         data["endDate"] = event.date.end.iso()
@@ -52,4 +55,38 @@ def event_jsonld(catalog: Catalog, event: Event, lang: str, url: str) -> dict[st
     urls = _source_urls(catalog, event.citations)
     if urls:
         data["subjectOf"] = [{"@type": "CreativeWork", "url": u} for u in urls]
+    return data
+
+
+def briefing_jsonld(title: str, lang: str, url: str, changed: dt.date | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": title,
+        "inLanguage": lang,
+        "license": LICENSE_URL,
+    }
+    if url:
+        data["url"] = url
+    if changed:
+        data["dateModified"] = changed.isoformat()
+    return data
+
+
+def dataset_jsonld(catalog: Catalog, lang: str, url: str, downloads: list[tuple[str, str]], description: str) -> dict[str, Any]:
+    """The open data as a schema.org Dataset, with its licence and its files."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": catalog.site.title[lang],
+        "description": description,
+        "inLanguage": lang,
+        "license": LICENSE_URL,
+        "isAccessibleForFree": True,
+        "temporalCoverage": f"{catalog.site.chairmanship.start.iso()}/{(catalog.site.chairmanship.end or catalog.site.chairmanship.start).iso()}",
+    }
+    if url:
+        data["url"] = url
+    if downloads:
+        data["distribution"] = [{"@type": "DataDownload", "contentUrl": address, "encodingFormat": fmt} for address, fmt in downloads]
     return data
