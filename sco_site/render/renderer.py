@@ -20,7 +20,7 @@ from ..exports import DOWNLOADS
 from ..licence import LICENSE_NAME, LICENSE_URL
 from ..model import Actor, Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
-from .text import data_token, html_attribute
+from .text import MarkdownSource, data_token, html_attribute
 from .charts import STATUS_ORDER, progress_bars, progress_rows, relationship_graph
 from .structured import briefing_jsonld, dataset_jsonld, event_jsonld, initiative_jsonld
 
@@ -225,11 +225,11 @@ class PageRenderer:
         groups.append((catalog.site.cross_cutting_title[self.lang], catalog.site.cross_cutting_summary[self.lang], catalog.cross_cutting()))
         groups = [(title, summary, sorted(items, key=lambda i: i.title[self.lang].casefold())) for title, summary, items in groups if items]
         numbers: dict[str, int] = {}
-        cited: dict[str, list[int]] = {}
+        cited: dict[str, list[MarkdownSource]] = {}
         for _, _, items in groups:
             for initiative in items:
                 ids = dict.fromkeys(c.source_id for c in initiative.citations + tuple(c for s in initiative.status_history for c in s.citations))
-                cited[initiative.id] = [numbers.setdefault(source_id, len(numbers) + 1) for source_id in ids]
+                cited[initiative.id] = [_number(numbers.setdefault(source_id, len(numbers) + 1)) for source_id in ids]
         uri = page_uri("briefing")
         changed = max(self.context.changed.values(), default=None)
         stand = format_date(changed, "long", locale=LOCALES[self.lang]) if changed else ""
@@ -241,7 +241,7 @@ class PageRenderer:
             meta,
             groups=groups,
             cited=cited,
-            references=[(number, catalog.sources[source_id]) for source_id, number in numbers.items()],
+            references=[(_number(number), catalog.sources[source_id]) for source_id, number in numbers.items()],
             stand=stand,
             page_url=self.public_url(uri) if self.context.site_url else "",
             outcomes=sum(1 for i in catalog.initiatives.values() if i.outcome),
@@ -290,6 +290,11 @@ def _blocks_apart(markdown: str) -> str:
 
 # What the JSON-LD says each download is.
 MEDIA_TYPES = {"JSON": "application/json", "JSON Schema": "application/schema+json", "CSV (UTF-8)": "text/csv", "iCalendar": "text/calendar"}
+
+def _number(number: int) -> MarkdownSource:
+    """A reference number, printed as it is: it also makes the anchor ids and links."""
+    return MarkdownSource(str(number))
+
 
 # States first, then the bodies they meet in, then organisations and people.
 ACTOR_KIND_ORDER = ("state", "body", "organisation", "person")
