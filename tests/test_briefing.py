@@ -47,7 +47,7 @@ def test_briefing_lists_every_initiative_with_status_date_and_its_sources(built_
         assert len(listed) == len(cited), initiative.id
         for item, source_id in zip(listed, cited):
             source = catalog.sources[source_id]
-            assert source.title in _text(item), (initiative.id, source_id)
+            assert source.display_title(lang)[0] in _text(item), (initiative.id, source_id)
             if source.url:
                 assert source.url in [a["href"] for a in item.find_all("a")], (initiative.id, source_id)
     # Priorities in their order, each a heading before its table; the sources last.
