@@ -26,7 +26,9 @@ from other_languages import OtherLanguages, stop_workers
 from theme_cache import THEME_BYTECODE
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary, render_root_page
+from sco_site.page_tools import PageInfo, SiteLinks, page_tools
 from sco_site.pages import generate_downloads, generate_pages, navigation
+from sco_site.repository import RepositoryProblem, configured_repository
 from sco_site.render.renderer import BuildContext
 from sco_site.preview import PreviewData, error_banner, load_for_preview, preview_report
 
@@ -42,6 +44,7 @@ class SiteBuild:
     data: PreviewData
     context: BuildContext
     others: OtherLanguages | None  # the other languages' builds, started by the first language
+    links: SiteLinks  # edit, correction, feed and citation links of this language's pages
 
 
 _serving = False  # set once per process by on_startup: `mkdocs serve` shows broken data instead of refusing it
@@ -80,7 +83,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / "data"
     data = load_for_preview(data_dir)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(data.catalog, language.lang) if data.catalog else {}
-    _build = SiteBuild(language, data, BuildContext(site_url=language.root_url, changed=last_changed(data_dir)), others)
+    context = BuildContext(site_url=language.root_url, changed=last_changed(data_dir))
+    try:
+        repository = configured_repository(config.extra.get("repository"), config.extra.get("repository_branch"), data_dir.parent)
+    except RepositoryProblem as problem:
+        raise PluginError(f"extra.repository in mkdocs.yml (REPO_URL, REPO_BRANCH): {problem}") from None
+    links = SiteLinks(language.lang, language.root_url, repository, context.changed, data_dir.parent)
+    _build = SiteBuild(language, data, context, others, links)
     if data.error:
         if not language.serving:
             raise PluginError(data.error.report())
@@ -120,6 +129,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     assert _build is not None
     config.extra["alternate"] = LanguageLinks(alternates(page.url, _build.language.lang, _build.language.root_url))
+    if _build.data.catalog:
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        title = page.meta.get("title") or page.title or config.site_name  # the page's own title, not its navigation label
+        info = PageInfo(page.file.src_uri, page.url, title, context["base_url"], source)
+        context["sco_page_tools"] = page_tools(_build.data.catalog, _build.links, info)
     return context
 
 

@@ -42,3 +42,14 @@ def _parse_log(lines: list[str]) -> dict[str, dt.date]:
         elif line and current is not None:
             dates.setdefault(line, current)  # newest commit comes first
     return dates
+
+
+def file_last_changed(path: Path) -> dt.date | None:
+    """One file's last change: its last commit, or its modification date if edited since or unknown to git."""
+    if not path.is_file():
+        return None
+    edited = _git_lines(path.parent, ["status", "--porcelain", "--", path.name])
+    committed = _git_lines(path.parent, ["log", "-1", "--format=%cs", "--", path.name])
+    if committed and not edited:
+        return dt.date.fromisoformat(committed[0])
+    return dt.date.fromtimestamp(path.stat().st_mtime)

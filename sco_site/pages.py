@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .exports import DOWNLOADS, dataset_json, dataset_schema_json, events_ics, initiatives_csv
+from .feed import FEED_FILE, atom_feed
 from .model import Catalog
 from .render.helpers import labels, page_uri
 from .render.renderer import BuildContext, PageRenderer
@@ -31,7 +32,11 @@ def generate_downloads(catalog: Catalog, lang: str, context: BuildContext | None
     """The open-data files, in each language tree so every page links within its tree."""
     context = context or BuildContext()
     stamp = max(context.changed.values(), default=dt.date(2024, 7, 4))
-    return [*_same_in_every_language(catalog), GeneratedFile(DOWNLOADS["ics"], events_ics(catalog, lang, context.site_url, stamp))]
+    return [
+        *_same_in_every_language(catalog),
+        GeneratedFile(DOWNLOADS["ics"], events_ics(catalog, lang, context.site_url, stamp)),
+        GeneratedFile(FEED_FILE, atom_feed(catalog, lang, context.site_url, max(context.changed.values(), default=None))),
+    ]
 
 
 _shared_downloads: list[tuple[Catalog, list[GeneratedFile]]] = []

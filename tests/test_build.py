@@ -12,7 +12,7 @@ from sco_site.model import Catalog
 from sco_site.pages import generate_pages
 from tests.htmlsite import BuiltPage, html_pages
 
-SITE_URL = "https://example.org/sco-chairmanship/"
+from tests.sitebuild import TEST_SITE_URL as SITE_URL
 
 
 def _tree(site: Path, lang: str) -> dict[str, BuiltPage]:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from sco_site.errors import ProblemList
+from sco_site.constants import ENTITY_FOLDERS
+from sco_site.errors import DataError, ProblemList
+from sco_site.loader import load_data
 from sco_site.references import check_dates
 from sco_site.schema import schema_problems
 from sco_site.yamlsource import parse_yaml
@@ -46,6 +50,26 @@ def test_complete_examples_pass_the_checks(name: str, kind: str, text: str) -> N
     check_dates(doc, kind, problems)
     problems.problems.extend(schema_problems(doc, kind))
     assert [str(problem) for problem in problems.problems] == []
+
+
+@pytest.mark.parametrize(("name", "kind", "text"), EXAMPLES, ids=[name for name, _, _ in EXAMPLES])
+def test_each_example_passes_the_full_check_in_the_real_data(name: str, kind: str, text: str, tmp_path: Path) -> None:
+    """Dropped into data/ as its guide says (a new file, or over the file of the same id), with every reference resolved."""
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    folder = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}[kind]
+    entity_id = yaml.safe_load(text)["id"]
+    (data / folder / f"{entity_id}.yml").write_text(text, encoding="utf-8")
+    try:
+        catalog = load_data(data)
+    except DataError as error:
+        pytest.fail(f"{name} does not pass the check in data/:\n{error.report()}")
+    assert entity_id in getattr(catalog, folder)
+
+
+def test_no_example_names_a_made_up_address() -> None:
+    for guide in GUIDES:
+        for block in _BLOCK.findall(guide.read_text(encoding="utf-8")):
+            assert "example.org" not in block and "example.com" not in block, guide.name
 
 
 def _table_messages(guide: Path) -> list[str]:

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..constants import INITIATIVE_KINDS, LOCALES
+from ..constants import INITIATIVE_KINDS
+from ..chronology import DatedStep, steps_without_event
 from ..exports import DOWNLOADS
+from ..feed import FEED_FILE
 from ..licence import LICENSE_NAME, LICENSE_URL
 from ..model import Actor, Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
@@ -70,7 +71,9 @@ class PageRenderer:
         self.context = context or BuildContext()
 
     def public_url(self, uri: str) -> str:
-        """The absolute address of a page of this language, e.g. for citing it."""
+        """The absolute address of a page of this language; '' when the site has no address configured."""
+        if not self.context.site_url:
+            return ""
         path = uri[: -len("index.md")] if uri.endswith("index.md") else uri[:-3] + "/"
         return f"{self.context.site_url}{self.lang}/{path}"
 
@@ -104,6 +107,7 @@ class PageRenderer:
             cross_cutting=catalog.cross_cutting(),
             outcomes=sum(1 for i in catalog.initiatives.values() if i.outcome),
             total=len(catalog.initiatives),
+            feed_uri=FEED_FILE,
         )
 
     def render_priority_page(self, priority: Priority) -> str:
@@ -132,8 +136,6 @@ class PageRenderer:
             related=self.catalog.related_by_initiative.get(initiative.id, ()),
             events=events,
             plan_differs=_plan_differs(initiative),
-            cite_url=self.public_url(uri) if self.context.site_url else "",
-            changed=format_date(changed, "long", locale=LOCALES[self.lang]) if changed else "",
         )
 
     def render_event_page(self, event: Event) -> str:
@@ -158,9 +160,11 @@ class PageRenderer:
         return self.render("documents.md.j2", page_uri("documents"), meta, documents=documents)
 
     def render_timeline_page(self) -> str:
-        years: dict[int, list[Event]] = defaultdict(list)
-        for event in self.catalog.ordered_events():
-            years[event.date.year].append(event)
+        # Events, and the dated steps that have no event page, in one chronology.
+        years: dict[int, list[Event | DatedStep]] = defaultdict(list)
+        items: list[Event | DatedStep] = [*self.catalog.ordered_events(), *steps_without_event(self.catalog)]
+        for item in sorted(items, key=lambda item: (item.date.start.first_day(), isinstance(item, DatedStep))):
+            years[item.date.year].append(item)
         meta = self._meta(self.label("nav_timeline"), self.label("timeline_intro"))
         return self.render(
             "timeline.md.j2",

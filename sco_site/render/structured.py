@@ -23,13 +23,14 @@ def initiative_jsonld(catalog: Catalog, initiative: Initiative, lang: str, url: 
         "name": initiative.title[lang],
         "description": initiative.summary[lang],
         "inLanguage": lang,
-        "url": url,
         "genre": labels()["kind_singular"][lang][initiative.kind],
         "creativeWorkStatus": labels()["status_label"][lang][initiative.current_status],
         "about": [catalog.priorities[p].title[lang] for p in initiative.priority_ids],
         "citation": _source_urls(catalog, citations),
         "license": LICENSE_URL,
     }
+    if url:  # only a real, configured address
+        data["url"] = url
     if initiative.official_name:
         data["alternateName"] = initiative.official_name[lang]
     if changed:
@@ -44,10 +45,11 @@ def event_jsonld(catalog: Catalog, event: Event, lang: str, url: str) -> dict[st
         "name": event.title[lang],
         "description": event.summary[lang],
         "inLanguage": lang,
-        "url": url,
         "startDate": event.date.start.iso(),
         "license": LICENSE_URL,
     }
+    if url:
+        data["url"] = url
     if event.date.end:
         data["endDate"] = event.date.end.iso()
     if event.place_id:

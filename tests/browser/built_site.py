@@ -7,7 +7,7 @@ stand in for the repository's ``data/`` while that is incomplete.
 
 from __future__ import annotations
 
-from tests.sitebuild import copy_project
+from tests.sitebuild import TEST_REPO_URL, copy_project
 
 import contextlib
 import functools
@@ -110,7 +110,7 @@ def prepare_project_copy(workdir: Path) -> str:
 
 def build(workdir: Path, site_url: str, output: Path) -> None:
     """``mkdocs build --strict`` in ``workdir`` into ``output``, published at ``site_url``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, REPO_URL=TEST_REPO_URL, REPO_BRANCH="main")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(output)],
         cwd=workdir,
