@@ -45,8 +45,28 @@ def page_origins(catalog: Catalog, src_uri: str, handwritten_path: str | None = 
     return (DATA,)  # a generated page this table does not know yet: the whole data
 
 
-def origins_changed(origins: tuple[str, ...], changed: Mapping[str, dt.date]) -> dt.date | None:
-    """The newest change date among a page's data files (``changed`` keys are relative to data/)."""
-    prefixes = [path[len(DATA):] for path in origins if path.startswith(DATA)]
-    dates = [date for key, date in changed.items() if any(key == p or (p.endswith("/") or not p) and key.startswith(p) for p in prefixes)]
+def origins_changed(origins: tuple[str, ...], changed: Mapping[str, dt.date], by_folder: Mapping[str, dt.date] | None = None) -> dt.date | None:
+    """The newest change date among a page's data files (``changed`` keys are relative to data/).
+
+    ``by_folder`` is ``newest_by_folder(changed)``, made once per build by callers that date many pages.
+    """
+    folders = by_folder if by_folder is not None else newest_by_folder(changed)
+    dates = []
+    for path in origins:
+        if not path.startswith(DATA):
+            continue
+        key = path[len(DATA):]
+        date = folders.get(key) if key.endswith("/") or not key else changed.get(key)
+        if date:
+            dates.append(date)
     return max(dates, default=None)
+
+
+def newest_by_folder(changed: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """The newest date in each folder ('initiatives/') and in the whole data ('')."""
+    newest: dict[str, dt.date] = {}
+    for key, date in changed.items():
+        for folder in ("", key.rpartition("/")[0] + "/" if "/" in key else ""):
+            if folder not in newest or date > newest[folder]:
+                newest[folder] = date
+    return newest

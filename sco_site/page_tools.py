@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from babel.dates import format_date
@@ -22,7 +23,7 @@ from .constants import LOCALES
 from .feed import FEED_FILE
 from .history import file_last_changed
 from .model import Catalog
-from .origins import origins_changed, page_origins
+from .origins import newest_by_folder, origins_changed, page_origins
 from .render.helpers import labels
 from .repository import Repository
 
@@ -48,6 +49,10 @@ class SiteLinks:
     repository: Repository | None = None
     changed: Mapping[str, dt.date] = field(default_factory=dict)  # data file -> last change
     project_dir: Path | None = None
+
+    @cached_property
+    def changed_by_folder(self) -> dict[str, dt.date]:
+        return newest_by_folder(self.changed)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def page_tools(catalog: Catalog, site: SiteLinks, page: PageInfo) -> PageTools:
         "meta": meta_tags(citation),
         "bibtex": bibtex(citation),
         "csl_json": csl_json(citation),
-        "changed": format_date(citation.date, "long", locale=LOCALES[site.lang]) if citation.date else "",
+        "changed": _long_date(citation.date, site.lang) if citation.date else "",
         "edits": _edit_links(site.repository, origins),
         "handwritten": bool(handwritten),
         "correction_url": _correction_url(site, citation, label),
@@ -96,7 +101,7 @@ def page_citation(site: SiteLinks, page: PageInfo, origins: tuple[str, ...]) -> 
     if page.source_file is not None:
         date = file_last_changed(page.source_file)
     else:
-        date = origins_changed(origins, site.changed)
+        date = origins_changed(origins, site.changed, site.changed_by_folder)
     path = f"{site.lang}/{page.url}"
     return PageCitation(
         title=html.unescape(page.title),  # the theme's title is already HTML; the templates escape it again
@@ -106,6 +111,11 @@ def page_citation(site: SiteLinks, page: PageInfo, origins: tuple[str, ...]) -> 
         date=date,
         url=f"{site.site_url}{path}" if site.site_url else "",
     )
+
+
+@cache  # Babel is slow, and pages share a few dates
+def _long_date(date: dt.date, lang: str) -> str:
+    return format_date(date, "long", locale=LOCALES[lang])
 
 
 def _edit_links(repository: Repository | None, origins: tuple[str, ...]) -> list[dict[str, str]]:
