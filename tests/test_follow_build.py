@@ -172,3 +172,12 @@ def test_without_an_address_pages_link_relatively_and_cite_without_one(unaddress
     feed = feedparser.parse(feed_text, response_headers={"content-type": "application/atom+xml"})
     assert not feed.bozo and 'rel="self"' not in feed_text
     assert all(entry.id.startswith("tag:") for entry in feed.entries)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_citations_use_the_page_title_not_the_navigation_label(built_site: Path, catalog: Catalog, lang: str) -> None:
+    home = BuiltPage(built_site, Path(f"{lang}/index.html"))
+    assert _meta(home)["citation_title"] == catalog.site.title[lang] != labels()["nav_home"][lang]
+    assert home.soup.select_one(".sco-cite cite").get_text() == catalog.site.title[lang]
+    about = _meta(BuiltPage(built_site, Path(f"{lang}/about/index.html")))
+    assert about["citation_title"] == labels()["nav_about"][lang]
