@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from bench.synthetic import write_dataset
+from sco_site.chronology import steps_without_event
 from sco_site.constants import LANGUAGES
 from sco_site.dates import DateSpan
 from sco_site.loader import load_data
@@ -233,11 +234,13 @@ def test_timeline_lists_every_event_with_its_date_in_order(built: Built) -> None
     catalog = built.catalog
     for lang in LANGUAGES:
         article = built.article(lang, "timeline.md")
-        events = catalog.ordered_events()
-        assert [text(span) for span in article.select(".sco-timeline__date")] == [date(e.date, lang) for e in events]
-        assert [text(h) for h in article.find_all("h2")] == sorted({str(e.date.year) for e in events})
+        # Events, and dated steps without an event (titled by their initiative), a day's events first.
+        steps = steps_without_event(catalog)
+        items = sorted([*catalog.ordered_events(), *steps], key=lambda item: (item.date.start.first_day(), item in steps))
+        assert [text(span) for span in article.select(".sco-timeline__date")] == [date(item.date, lang) for item in items]
+        assert [text(h) for h in article.find_all("h2")] == sorted({str(item.date.year) for item in items})
         titles = [text(li.find("strong")) for li in article.select(".sco-timeline > ul > li")]
-        assert titles == [norm(e.title[lang]) for e in events]
+        assert titles == [norm(item.initiative.title[lang]) if item in steps else norm(item.title[lang]) for item in items]
 
 
 # --- Nothing appears that the templates did not ask for -------------------------------------

@@ -45,6 +45,7 @@ def test_every_page_links_to_its_files_a_correction_and_the_feed(built_site: Pat
     pages = _tree_pages(built_site, lang)
     assert len(pages) > 40
     for page in pages:
+        assert page.soup.select_one("article .sco-page-tools") is None, "the page tools are not part of the article"
         edits = [_repository_path(a["href"]) for a in page.soup.select(".sco-page-tools__edit a")]
         assert edits and all((ROOT / path).exists() for path in edits), (page.path, edits)
         correction = page.soup.select_one(".sco-page-tools__correction a")["href"]
@@ -113,7 +114,7 @@ def test_built_feed_is_valid_and_the_home_page_links_it(built_site: Path, catalo
     assert len(feed.entries) == len(catalog.events) + len(dated_steps(catalog))
     assert {link.rel: link.href for link in feed.feed.links}["self"] == f"{TEST_SITE_URL}{lang}/feed.xml"
     home = BuiltPage(built_site, Path(f"{lang}/index.html"))
-    in_content = [a["href"] for a in home.soup.select("article a") if not a.find_parent(class_="sco-page-tools")]
+    in_content = [a["href"] for a in home.soup.select("article a")]
     assert "feed.xml" in in_content
 
 
