@@ -247,7 +247,8 @@ class _Elements(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
-        if tag == "details" or "admonition" in classes:
+        # The citation boxes at the end of every page are the theme's own collapsible blocks.
+        if (tag == "details" and "sco-cite__format" not in classes) or "admonition" in classes:
             self.found.append(f"<{tag} class={' '.join(classes)}>")
         if tag in ("script", "h1"):
             self._in = tag
