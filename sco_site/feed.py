@@ -37,6 +37,7 @@ _XML = Environment(
 class FeedLink:
     title: str
     href: str
+    lang: str = ""  # the title's language where it differs from the feed's
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def feed_entries(catalog: Catalog, lang: str, base: str) -> list[FeedEntry]:
                 link=_page(base, "initiative", initiative.id),
                 text=dated.step.note[lang],
                 initiatives=((initiative.id, FeedLink(initiative.title[lang], _page(base, "initiative", initiative.id))),),
-                sources=_sources(catalog, base, dated.step.citations),
+                sources=_sources(catalog, lang, base, dated.step.citations),
                 kind="step",
             )
         )
@@ -113,17 +114,19 @@ def _event_entry(catalog: Catalog, lang: str, base: str, event_id: str) -> FeedE
         link=_page(base, "event", event_id),
         text=event.summary[lang],
         initiatives=tuple((i, FeedLink(catalog.initiatives[i].title[lang], _page(base, "initiative", i))) for i in concerned),
-        sources=_sources(catalog, base, event.citations),
+        sources=_sources(catalog, lang, base, event.citations),
         kind="event",
     )
 
 
-def _sources(catalog: Catalog, base: str, citations: tuple[Citation, ...]) -> tuple[FeedLink, ...]:
+def _sources(catalog: Catalog, lang: str, base: str, citations: tuple[Citation, ...]) -> tuple[FeedLink, ...]:
     """Each cited source once: its own address, or its entry on the Sources page."""
     links: dict[str, FeedLink] = {}
     for citation in citations:
         source = catalog.sources[citation.source_id]
-        links.setdefault(source.id, FeedLink(source.title, source.url or f"{_page(base, 'sources')}#{source.id}"))
+        title, title_lang = source.display_title(lang)
+        href = source.url or f"{_page(base, 'sources')}#{source.id}"
+        links.setdefault(source.id, FeedLink(title, href, title_lang if title_lang != lang else ""))
     return tuple(links.values())
 
 

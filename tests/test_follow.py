@@ -192,22 +192,22 @@ def test_feed_has_every_event_and_dated_step_newest_first(catalog: Catalog, lang
         assert dt.date(*entry.published_parsed[:3]) == event.date.start.first_day()
         assert entry.link == f"{SITE}{lang}/events/{event.id}/"
         assert {tag.term for tag in entry.get("tags", [])} == set(catalog.initiatives_by_event.get(event.id, ()))
-        _assert_sources(catalog, entry, [c.source_id for c in event.citations])
+        _assert_sources(catalog, lang, entry, [c.source_id for c in event.citations])
     for dated in steps:
         status = labels()["status_label"][lang][dated.step.status]
         [entry] = [e for e in feed.entries if e.title == f"{status}: {dated.initiative.title[lang]}" and dt.date(*e.published_parsed[:3]) == dated.date.start.first_day()]
         assert entry.link == f"{SITE}{lang}/initiatives/{dated.initiative.id}/"
         assert [tag.term for tag in entry.tags] == [dated.initiative.id]
         assert dated.step.note[lang].split()[0] in entry.content[0].value
-        _assert_sources(catalog, entry, [c.source_id for c in dated.step.citations])
+        _assert_sources(catalog, lang, entry, [c.source_id for c in dated.step.citations])
 
 
-def _assert_sources(catalog: Catalog, entry: feedparser.FeedParserDict, source_ids: list[str]) -> None:
+def _assert_sources(catalog: Catalog, lang: str, entry: feedparser.FeedParserDict, source_ids: list[str]) -> None:
     related = {link.href for link in entry.links if link.rel == "related"}
     expected = {catalog.sources[s].url for s in source_ids if catalog.sources[s].url}
     assert expected <= related
     for source_id in source_ids:
-        assert catalog.sources[source_id].title in entry.content[0].value
+        assert catalog.sources[source_id].display_title(lang)[0] in entry.content[0].value
 
 
 def test_feed_ids_do_not_depend_on_the_address_and_languages_differ(catalog: Catalog) -> None:
