@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 
+from babel.dates import format_date
+
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..constants import INITIATIVE_KINDS
+from ..constants import INITIATIVE_KINDS, LOCALES
 from ..chronology import DatedStep, steps_without_event
 from ..exports import DOWNLOADS
 from ..feed import FEED_FILE
