@@ -68,6 +68,7 @@ def generate_pages(catalog: Catalog, lang: str, context: BuildContext | None = N
         GeneratedPage(page_uri("open_data"), renderer.render_open_data_page()),
         GeneratedPage(page_uri("actors"), renderer.render_actors_page()),
         GeneratedPage(page_uri("briefing"), renderer.render_briefing_page()),
+        GeneratedPage(page_uri("methodology"), renderer.render_methodology_page()),
     ]
     pages += [GeneratedPage(page_uri("priority", p.id), renderer.render_priority_page(p)) for p in catalog.ordered_priorities()]
     pages += [GeneratedPage(page_uri("initiative", i.id), renderer.render_initiative_page(i)) for i in catalog.initiatives.values()]
@@ -104,6 +105,7 @@ def navigation(catalog: Catalog, lang: str) -> list[Any]:
         {label("sources"): page_uri("sources")},
         {label("nav_open_data"): page_uri("open_data")},
         {label("nav_briefing"): page_uri("briefing")},
+        {label("nav_methodology"): page_uri("methodology")},
         {label("nav_about"): page_uri("about")},
         {label("nav_accessibility"): page_uri("accessibility")},
     ]

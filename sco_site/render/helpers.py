@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import yaml
 
 from ..constants import PRIORITY_ICONS
 from ..dates import DateSpan
+from ..listing import RowFacts, data_as_of, row_facts
 from ..model import Catalog, Citation, Event, Initiative, Text, count_by_type
 from .text import MarkdownSource, data_token, html_attribute, markdown_url
 
@@ -49,6 +50,7 @@ def page_uris(entity_id: str = "{id}") -> dict[str, str]:
         "actors": "actors/index.md",
         "briefing": "briefing.md",
         "accessibility": "accessibility.md",
+        "methodology": "methodology.md",
     }
 
 
@@ -102,6 +104,41 @@ class PageHelpers:
             return ""
         title = data_token(self.t("status_at_event"))
         return MarkdownSource(f'<span class="sco-status sco-status--{status}" title="{title}">{data_token(self.status(status))}</span>')
+
+    def defined(self, status: str) -> MarkdownSource:
+        """The status badge, linked to the status's definition on the methodology page."""
+        return self.link(page_uri("methodology"), self.badge(status), anchor=f"status-{status}")
+
+    def statuses_of(self, initiatives: list[Initiative]) -> list[str]:
+        """The current statuses among ``initiatives``, in the order of the legends."""
+        from .charts import STATUS_ORDER  # charts imports this module
+
+        present = {initiative.current_status for initiative in initiatives}
+        return [status for status in STATUS_ORDER if status in present]
+
+    def ordered(self, statuses: list[str]) -> list[str]:
+        """Distinct statuses in the order of the legends."""
+        from .charts import STATUS_ORDER  # charts imports this module
+
+        return [status for status in STATUS_ORDER if status in set(statuses)]
+
+    def statuses_at(self, initiatives: list[Initiative], event: Event) -> list[str]:
+        """The statuses the initiatives reached at ``event``, in the order of the legends."""
+        return self.statuses_reached([(initiative, event) for initiative in initiatives])
+
+    def statuses_reached(self, pairs: list[tuple[Initiative, Event]]) -> list[str]:
+        """The statuses each initiative reached at its event, in the order of the legends."""
+        from .charts import STATUS_ORDER  # charts imports this module
+
+        present = {initiative.status_at(event) for initiative, event in pairs}
+        return [status for status in STATUS_ORDER if status in present]
+
+    @cached_property
+    def _as_of(self) -> Any:
+        return data_as_of(self.catalog)
+
+    def facts(self, initiative: Initiative) -> RowFacts:
+        return row_facts(initiative, self._as_of)
 
     def date(self, span: DateSpan | None) -> str:
         # Plain text like any other: "4. Juli 2023" must not start a numbered list.

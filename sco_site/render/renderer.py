@@ -16,11 +16,13 @@ from babel.dates import format_date
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..constants import INITIATIVE_KINDS, LOCALES
+from ..constants import INITIATIVE_KINDS, LOCALES, NO_OUTCOME, OUTCOME_STATUSES, STATUSES
 from ..chronology import DatedStep, steps_without_event
+from ..dates import DateSpan, PartialDate
 from ..exports import DOWNLOADS
 from ..feed import FEED_FILE
 from ..licence import LICENSE_NAME, LICENSE_URL
+from ..listing import CROSS_CUTTING, data_as_of
 from ..model import Actor, Catalog, Event, Initiative, Priority
 from .helpers import PageHelpers, labels, page_uri
 from .text import MarkdownSource, data_token, html_attribute
@@ -121,6 +123,7 @@ class PageRenderer:
             meta,
             priority=priority,
             groups=self._by_kind(initiatives),
+            initiatives=initiatives,
             events=self._events_of(initiatives),
         )
 
@@ -154,7 +157,18 @@ class PageRenderer:
         ]
         groups.append({"title": self.catalog.site.cross_cutting_title[self.lang], "initiatives": self.catalog.cross_cutting()})
         meta = self._meta(self.label("nav_initiatives"), self.label("all_initiatives_intro"))
-        return self.render("initiatives.md.j2", page_uri("initiatives"), meta, groups=[g for g in groups if g["initiatives"]])
+        initiatives = list(self.catalog.initiatives.values())
+        return self.render(
+            "initiatives.md.j2",
+            page_uri("initiatives"),
+            meta,
+            groups=[g for g in groups if g["initiatives"]],
+            total=len(initiatives),
+            statuses=PageHelpers(self.catalog, self.lang, page_uri("initiatives")).statuses_of(initiatives),
+            priorities=[p for p in self.catalog.ordered_priorities() if self.catalog.initiatives_by_priority.get(p.id)],
+            cross_cutting=CROSS_CUTTING if self.catalog.cross_cutting() else "",
+            kinds=sorted({i.kind for i in initiatives}, key=lambda kind: self.label("kind_singular")[kind]),
+        )
 
     def render_documents_page(self) -> str:
         documents = [i for i in self.catalog.initiatives.values() if i.is_document]
@@ -174,6 +188,7 @@ class PageRenderer:
             meta,
             years=sorted(years.items()),
             initiatives_of=self.catalog.initiatives_by_event,
+            reached=[(self.catalog.initiatives[i], self.catalog.events[e]) for e, ids in self.catalog.initiatives_by_event.items() for i in ids],
             catalog=self.catalog,
             ics_uri=DOWNLOADS["ics"],
         )
@@ -209,6 +224,18 @@ class PageRenderer:
             by_priority=by_priority,
             related=defaultdict(tuple, self.catalog.related_by_initiative),
             cross_cutting=self.catalog.cross_cutting(),
+        )
+
+    def render_methodology_page(self) -> str:
+        as_of = data_as_of(self.catalog)
+        meta = self._meta(self.label("nav_methodology"), self.label("methodology_intro"))
+        return self.render(
+            "methodology.md.j2",
+            page_uri("methodology"),
+            meta,
+            statuses=[*STATUSES, NO_OUTCOME],
+            outcomes=OUTCOME_STATUSES,
+            as_of=DateSpan(PartialDate(as_of.year, as_of.month, as_of.day)) if as_of else None,
         )
 
     def render_open_data_page(self) -> str:

@@ -1,4 +1,5 @@
-"""``make screenshots``: the home, a priority and an initiative page, both languages, desktop and phone.
+"""``make screenshots``: key pages (home, a priority, an initiative, the list of all initiatives
+unfiltered and filtered, progress, methodology), both languages, desktop and phone.
 
 PNG files go to ``screenshots/`` (ignored by git) for a person to look at.
 """
@@ -51,7 +52,15 @@ def main() -> None:
         browser = launch(playwright)
         priority = first_link(browser, site, "", ".sco-cards a")
         initiative = first_link(browser, site, priority, "article a[href*='initiatives/']")
-        pages = {"home": "", "priority": priority, "initiative": initiative}
+        pages = {
+            "home": "",
+            "priority": priority,
+            "initiative": initiative,
+            "initiatives": "initiatives/",
+            "initiatives-filtered": "initiatives/?status=no_outcome_recorded&sort=date",
+            "progress": "progress/",
+            "methodology": "methodology/",
+        }
         for target in take(browser, site, pages):
             print(target.relative_to(PROJECT_ROOT))
         browser.close()
