@@ -75,7 +75,8 @@ def plain_config(site_config: dict[str, Any], lang: str, catalog: Catalog) -> di
     config = {key: value for key, value in site_config.items() if key not in HOOK_ONLY_KEYS}
     words = labels()
     config.update(docs_dir="docs", site_dir="site", site_name=words["site_name"][lang], site_description=words["site_description"][lang])
-    config["site_url"] = f"{_site_url(site_config)}{lang}/"
+    root = _site_url(site_config)
+    config["site_url"] = f"{root}{lang}/" if root else None
     config["theme"] = {**site_config["theme"], "language": lang, "custom_dir": "../overrides"}
     config["extra"] = {
         **site_config.get("extra", {}),
@@ -104,11 +105,11 @@ def _markdown_extensions(site_config: dict[str, Any], lang: str, catalog: Catalo
 
 
 def _site_url(site_config: dict[str, Any]) -> str:
-    """The configured address, taking the default of an ``!ENV`` entry as the build does."""
+    """The configured address, taking the default of an ``!ENV`` entry as the build does; '' for none."""
     url = site_config.get("site_url", "")
     if isinstance(url, _Tagged):
         url = url.value[-1] if isinstance(url.value, list) else ""
-    return str(url).rstrip("/") + "/"
+    return str(url).rstrip("/") + "/" if url else ""
 
 
 def write_plain_projects(project: Path, out: Path) -> list[Path]:

@@ -148,9 +148,15 @@ def _page_view(page_markdown: str, catalog: Catalog, lang: str) -> dict[str, Any
             "title": norm(html.unescape(meta.get("title", ""))),
             "description": norm(html.unescape(meta.get("description", ""))),
             "toc": [norm(html.unescape(token["name"])) for token in _flat(md.toc_tokens)],
-            "headings": [norm(h.get_text().replace("¶", "")) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])],
+            "headings": [_heading_text(h) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])],
         }
     return _VIEWS[key]
+
+
+def _heading_text(heading: Any) -> str:
+    """A heading's text without its permalink: the anchor is left out, not its '¶' (data may say '¶')."""
+    parts = [s for s in heading.find_all(string=True) if "headerlink" not in (s.parent.get("class") or [])]
+    return norm("".join(parts))
 
 
 def _flat(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
