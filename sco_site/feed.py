@@ -13,24 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .chronology import dated_steps
 from .model import Catalog, Citation
 from .render.helpers import labels, page_uri, url_of
+from .templating import markup_environment
 
 FEED_FILE = "feed.xml"
 TAG_AUTHORITY = "sco-chairmanship-site,2023"  # tagging entity and date of the tag URIs
 
-_XML = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=StrictUndefined,
-)
+_XML = markup_environment()
 
 
 @dataclass(frozen=True)

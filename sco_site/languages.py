@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .constants import LANGUAGES
 from .model import Catalog
 from .render.helpers import labels
+from .templating import markup_environment
 
-_HTML = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_HTML = markup_environment()
 
 
 def counterpart_href(page_url: str, other_lang: str) -> str:

@@ -15,7 +15,6 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .citation import PageCitation, bibtex, csl_json, meta_tags
@@ -26,18 +25,13 @@ from .model import Catalog
 from .origins import newest_by_folder, origins_changed, page_origins
 from .render.helpers import labels
 from .repository import Repository
+from .templating import markup_environment
 
 # Issue templates in .github/ISSUE_TEMPLATE/, one per language.
 CORRECTION_TEMPLATE = {"de": "korrektur.md", "en": "correction.md"}
 CORRECTION_LABEL = "correction"
 
-_HTML = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html", "xml", "j2"], default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=StrictUndefined,
-)
+_HTML = markup_environment()
 
 
 @dataclass(frozen=True)

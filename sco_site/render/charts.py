@@ -7,21 +7,15 @@ without JavaScript; each page also carries a text equivalent.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..constants import NO_OUTCOME, STATUSES
 from ..model import Catalog, Initiative
+from ..templating import markup_environment
 from .helpers import PageHelpers
 from .text import MarkdownSource, plain_text
 
-_ENV = Environment(
-    loader=FileSystemLoader(Path(__file__).parent.parent / "templates" / "charts"),
-    autoescape=select_autoescape(["html", "svg", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = markup_environment("charts")
 # Order of statuses in bars and legends: outcomes first, then what is pending.
 STATUS_ORDER: tuple[str, ...] = tuple(s for s in reversed(STATUSES)) + (NO_OUTCOME,)
 
