@@ -36,7 +36,7 @@ def test_actor_page_reads_as_headings_a_table_and_named_links(page: Page, live_s
     tree = _tree(page)
     assert _has_heading(page, actor.name[lang], 1)
     assert _has_heading(page, labels()["actor_proposed"][lang], 2)
-    for header in ("initiative", "status", "date"):
+    for header in ("initiative", "status", "latest_step"):
         assert f'columnheader "{labels()[header][lang]}"' in tree
     rows = page.get_by_role("row").all()[1:]  # without the header row
     assert len(rows) == len(proposed)

@@ -8,10 +8,13 @@ from playwright.sync_api import Browser
 from .built_site import BuiltSite
 from .weight import measure
 
-# Measured with `python -m tests.browser.weight` (see "Page weight" in the
-# README): 303,551 bytes for /en/, the heavier home page, plus 10 %. The
-# search index is not part of it: it loads when the search box is used.
-HOME_PAGE_BUDGET = 334_000
+# The first-view target of the performance work: at most 1.15 times a bare
+# one-page Material site with the same theme (312,586 bytes for German, see
+# "Page weight" in the README). Measured with `python -m tests.browser.weight`:
+# 338,7xx bytes for /de/, now with the filter script, the print stylesheet and
+# the page tools. The search index is not part of it: it loads when the search
+# box is used.
+HOME_PAGE_BUDGET = 359_000
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
