@@ -19,11 +19,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from language_pass import LanguageLinks, LanguagePass
 from other_languages import OtherLanguages, stop_workers
-from theme_cache import THEME_BYTECODE
+from render_cache import INDEXED, RENDERED, THEMED
+from theme_cache import keep_theme_work
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary, render_root_page
 from sco_site.page_tools import PageInfo, SiteLinks, page_tools
@@ -33,7 +35,8 @@ from sco_site.render.renderer import BuildContext
 from sco_site.preview import PreviewData, error_banner, load_for_preview, preview_report
 
 log = logging.getLogger("mkdocs.plugins.sco_site")
-WATCH_INTERVAL = 0.2  # seconds between two looks at the watched folders in `mkdocs serve`
+WATCH_INTERVAL = 0.05  # seconds between two looks at the watched folders in `mkdocs serve`
+SETTLE_TIME = 0.05  # quiet seconds after a change before the rebuild starts (MkDocs waits 0.1 s)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class SiteBuild:
 
 _serving = False  # set once per process by on_startup: `mkdocs serve` shows broken data instead of refusing it
 _build: SiteBuild | None = None  # the build in progress, made anew by each on_config
+_nav: Navigation | None = None  # its navigation, once MkDocs has made it
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -61,25 +65,35 @@ def on_shutdown() -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    # MkDocs looks for saved files every 0.5 s. The folders of `watch:`
-    # (data/, hooks/, sco_site/, overrides/), added to the observer after this
-    # event, are looked at every 0.2 s instead, so that the preview shows a
-    # saved data file sooner; watchdog hands its observer's interval to each
-    # folder watched from now on. Without that attribute nothing changes.
+    # MkDocs looks for saved files every 0.5 s and starts the rebuild after
+    # 0.1 s without further changes. The folders of `watch:` (data/, hooks/,
+    # sco_site/, overrides/), added to the observer after this event, are
+    # looked at every 0.05 s instead (watchdog hands its observer's interval
+    # to each folder watched from now on; a look at them costs well under a
+    # millisecond), and an editor's save (one write) settles after 0.05 s.
+    # Without these attributes nothing changes.
     if hasattr(server.observer, "_timeout"):
         server.observer._timeout = WATCH_INTERVAL
+    if hasattr(server, "build_delay"):
+        server.build_delay = SETTLE_TIME
     return server
 
 
 @event_priority(100)  # before Material's search plugin reads the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build, _nav
+    _nav = None
     language = LanguagePass.of_process(config, _serving)
     others = None
     if language.is_first:  # the other languages build meanwhile, each in its own process
         others = OtherLanguages(language, config.config_file_path, bool(config.strict), dirty=False)
         others.start(serve_url=config.site_url if language.serving else "")
     language.configure(config)
+    keep_theme_work(config.theme)
+    if language.serving:
+        RENDERED.next_rebuild()
+        INDEXED.next_rebuild()
+        THEMED.next_rebuild()
     data_dir = Path(config.config_file_path).parent / "data"
     data = load_for_preview(data_dir)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(data.catalog, language.lang) if data.catalog else {}
@@ -115,8 +129,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = THEME_BYTECODE
+    assert _build is not None
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if _build.language.serving and getattr(search, "search_index", None) is not None:
+        INDEXED.wrap(search.search_index)  # a preview rebuild indexes only the pages that changed
+    if _build.language.serving and _nav is not None:
+        THEMED.wrap(env, config, _nav)  # and has the theme make only the pages that changed
     return env
+
+
+@event_priority(-100)  # after every other plugin: the navigation is final
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    assert _build is not None
+    if _build.language.serving:  # a preview rebuild converts only the pages whose Markdown changed
+        RENDERED.wrap(page)
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
