@@ -12,7 +12,6 @@ only of invisible characters (zero-width spaces, joiners) counts as empty.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 from .errors import Location, Problem
@@ -42,6 +41,8 @@ def refused_character(text: str) -> str | None:
 
 def only_invisible(text: str) -> bool:
     """True for a text that is not blank to Python but shows nothing: zero-width spaces and the like."""
+    if text[:1].isalnum() and text[:1] not in _BLANKS:  # a letter or digit shows (except the blank letters)
+        return False
     return bool(text.strip()) and all(_invisible(character) for character in text)
 
 
@@ -66,14 +67,18 @@ def character_problems(doc: YamlDocument, already: set[Location]) -> list[Proble
     one mistake, one message.
     """
     problems = []
-    for path, text in _texts(doc.data, ()):
+    for path, text in _texts(doc.data):
+        if text.isascii() and text.isprintable():  # nearly every text: nothing to refuse, and visible unless blank
+            continue
+        refused = refused_character(text)
+        if refused is None and not only_invisible(text):
+            continue
         where = doc.location(path)
         if where in already:
             continue
-        refused = refused_character(text)
         if refused is not None:
             problems.append(Problem(where, f"'{field_name(path)}' contains {describe(refused)}", _hint(refused)))
-        elif only_invisible(text):
+        else:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in text if not c.isspace()}))
             problems.append(Problem(where, f"'{field_name(path)}' is empty: it holds only invisible characters ({codes})", "write the text, or remove the line if the field is optional"))
     return problems
@@ -84,15 +89,19 @@ def _hint(character: str) -> str:
     return f"delete it: readers cannot see it, and it can change how text is shown; in double quotes it may be written as \"{escape}\""
 
 
-def _texts(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+def _texts(data: Any) -> list[tuple[JsonPath, str]]:
+    """Every text in the data with its path, in the order of the file."""
+    found: list[tuple[JsonPath, str]] = []
+    stack: list[tuple[JsonPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found.append((path, value))
+        elif isinstance(value, dict):
+            stack.extend(reversed([(path + (key,), item) for key, item in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(path + (index,), item) for index, item in enumerate(value)]))
+    return found
 
 
 def _is_control(character: str) -> bool:

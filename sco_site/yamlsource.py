@@ -55,7 +55,26 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     }
 
 
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # PyYAML's own, less what this loader never has (path resolvers, a
+        # wildcard resolver): libyaml calls it for every value of every file.
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # only path resolvers need the path
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+assert not _Loader.yaml_path_resolvers and None not in _Loader.yaml_implicit_resolvers  # what resolve() leaves out
 
 
 @dataclass
@@ -64,8 +83,9 @@ class YamlDocument:
 
     path: str
     data: Any
-    value_locations: dict[JsonPath, Location] = field(default_factory=dict)
-    key_locations: dict[JsonPath, Location] = field(default_factory=dict)
+    # (line, column) of each value and key; a Location is made only when one is asked for
+    value_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    key_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     first_line: str = ""
 
     def location(self, path: JsonPath, key: bool = False) -> Location:
@@ -74,9 +94,9 @@ class YamlDocument:
         probe = tuple(path)
         while probe:
             if probe in table:
-                return table[probe]
+                return Location(self.path, *table[probe])
             probe = probe[:-1]
-        return self.value_locations.get((), Location(self.path, 1, 1))
+        return Location(self.path, *self.value_locations.get((), (1, 1)))
 
 
 def _location(path: str, node: yaml.Node) -> Location:
@@ -107,25 +127,29 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
-        self._guard(node, path)
-        self.doc.value_locations[path] = _location(self.doc.path, node)
-        if isinstance(node, yaml.MappingNode):
+        # Called for every value of every file: the common cases come first and inline.
+        seen = self.seen
+        if id(node) in seen or len(seen) >= MAX_NODES or len(path) > MAX_DEPTH:
+            raise self._refusal(node, path)
+        seen.add(id(node))
+        mark = node.start_mark
+        self.doc.value_locations[path] = (mark.line + 1, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else self._scalar(node)
+        if kind is yaml.MappingNode:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, _SEQ)
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        self._check_tag(node, _SEQ)
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
-    def _guard(self, node: yaml.Node, path: JsonPath) -> None:
+    def _refusal(self, node: yaml.Node, path: JsonPath) -> _Refused:
         # An alias shares its anchor's node: meeting a node twice means an
         # alias, refused so that no small file can expand into a huge one.
         if id(node) in self.seen:
-            raise self._alias_refusal(path)
+            return self._alias_refusal(path)
         if len(self.seen) >= MAX_NODES:
-            raise _Refused(_location(self.doc.path, node), f"the file holds more than {MAX_NODES} values", "a data file describes one thing; split it up")
-        if len(path) > MAX_DEPTH:
-            raise _Refused(_location(self.doc.path, node), f"the file is nested more than {MAX_DEPTH} levels deep", "data files need only a few levels of indentation")
-        self.seen.add(id(node))
+            return _Refused(_location(self.doc.path, node), f"the file holds more than {MAX_NODES} values", "a data file describes one thing; split it up")
+        return _Refused(_location(self.doc.path, node), f"the file is nested more than {MAX_DEPTH} levels deep", "data files need only a few levels of indentation")
 
     def _alias_refusal(self, path: JsonPath) -> _Refused:
         # The node tree no longer knows where the alias was written; the
@@ -167,14 +191,15 @@ class _Builder:
             if key is None:
                 continue
             if key in result:
-                first = self.doc.key_locations[path + (key,)]
+                first_line, _ = self.doc.key_locations[path + (key,)]
                 self.problems.add(
                     _location(self.doc.path, key_node),
                     f"the key {quoted(key)} appears twice in the same block",
-                    f"it was first given on line {first.line}; keep one of them",
+                    f"it was first given on line {first_line}; keep one of them",
                 )
                 continue
-            self.doc.key_locations[path + (key,)] = _location(self.doc.path, key_node)
+            mark = key_node.start_mark
+            self.doc.key_locations[path + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, path + (key,))
         return result
 
