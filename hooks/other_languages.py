@@ -125,7 +125,7 @@ class OtherLanguages:
 
     def _worker(self, lang: str, env: dict[str, str], cwd: str) -> Worker:
         key = (self.config_file, lang)
-        code = _code_version()
+        code = code_version()
         worker = _workers.get(key)
         if worker is not None and (worker.code != code or worker.process.poll() is not None):
             worker.stop()  # its hooks or core code changed: a new process loads them anew
@@ -143,7 +143,7 @@ def stop_workers() -> None:
 atexit.register(stop_workers)
 
 
-def _code_version() -> float:
+def code_version() -> float:
     """The newest modification time of the code and labels the hooks run."""
     newest = 0.0
     for folder in CODE_FOLDERS:

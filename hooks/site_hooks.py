@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from language_pass import LanguageLinks, LanguagePass
-from other_languages import OtherLanguages, stop_workers
+from other_languages import OtherLanguages, code_version, stop_workers
 from render_cache import INDEXED, RENDERED, THEMED
 from theme_cache import keep_theme_work
 from sco_site.history import last_changed
@@ -51,13 +51,26 @@ class SiteBuild:
 
 
 _serving = False  # set once per process by on_startup: `mkdocs serve` shows broken data instead of refusing it
+_code_seen: float | None = None  # while serving: when the code this process runs last changed, as far as it has said
 _build: SiteBuild | None = None  # the build in progress, made anew by each on_config
 _nav: Navigation | None = None  # its navigation, once MkDocs has made it
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _code_seen
     _serving = command == "serve"
+    _code_seen = code_version() if _serving else None
+
+
+def _warn_of_changed_code(lang: str) -> None:
+    # MkDocs loads the hooks, and with them sco_site, once per process: the
+    # other languages' workers are started anew with changed code, this
+    # process cannot be. Said once per change.
+    global _code_seen
+    code = code_version()
+    if _code_seen is not None and code != _code_seen:
+        _code_seen = code
+        log.warning(f"hooks/ or sco_site/ changed: the {lang} pages are still made with the code `mkdocs serve` started with; stop it and start it again to see the change in both languages")
 
 
 def on_shutdown() -> None:
@@ -85,6 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _nav = None
     language = LanguagePass.of_process(config, _serving)
     others = None
+    if language.is_first and language.serving:
+        _warn_of_changed_code(language.lang)
     if language.is_first:  # the other languages build meanwhile, each in its own process
         others = OtherLanguages(language, config.config_file_path, bool(config.strict), dirty=False)
         others.start(serve_url=config.site_url if language.serving else "")

@@ -97,3 +97,21 @@ def test_broken_data_is_shown_on_the_page_and_recovers(served: tuple[Path, str])
     counts = [rebuild.count("data/initiatives/initiative-3.yml:") for rebuild in rebuilds]
     assert max(counts) == 1, f"the problem was printed {counts} times per rebuild"
     assert "ERROR   -  data/initiatives/initiative-3.yml:" in "".join(rebuilds)
+
+
+def test_a_code_change_is_pointed_out_once(served: tuple[Path, str]) -> None:
+    # MkDocs loads the hooks once per process: the terminal says that the
+    # first language keeps the code serve started with, once per change.
+    project, base = served
+    log = project / "serve.log"
+    before = log.read_text(encoding="utf-8").count("changed: the de pages are still made")
+    code = project / "hooks/theme_cache.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# edited while serving\n", encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while log.read_text(encoding="utf-8").count("changed: the de pages are still made") == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert log.read_text(encoding="utf-8").count("changed: the de pages are still made") == before + 1
+    data = project / "data/initiatives/initiative-4.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("de: Initiative 4", "de: Vierte Initiative"), encoding="utf-8")
+    _wait_for(f"{base}/de/initiatives/initiative-4/", "Vierte Initiative")
+    assert log.read_text(encoding="utf-8").count("changed: the de pages are still made") == before + 1, "said again without a new change"
