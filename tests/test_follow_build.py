@@ -56,7 +56,7 @@ def test_every_page_links_to_its_files_a_correction_and_the_feed(built_site: Pat
         assert query["title"] == [labels()["correction_title"][lang].format(title=title)]
         canonical = page.soup.select_one('link[rel="canonical"]')["href"]
         assert query["body"] == [labels()["correction_body"][lang].format(title=title, address=canonical)]
-        feed_links = [page.soup.select_one(".sco-page-tools__feed a")["href"], page.soup.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"]]
+        feed_links = [page.soup.select_one('.sco-page-tools__feed a[rel~="alternate"][type="application/atom+xml"]')["href"], page.soup.select_one('link[rel~="alternate"][type="application/atom+xml"]')["href"]]
         assert {page.resolve(href)[0] for href in feed_links} == {f"{lang}/feed.xml"}, page.path
 
 

@@ -79,7 +79,7 @@ def test_edit_and_correction_links_open_github_for_this_page(page: Page, github:
 @pytest.mark.parametrize("pattern", ["", "initiatives/*/", "about/"])
 def test_feed_link_opens_the_languages_atom_feed(page: Page, live_site: BuiltSite, lang: str, pattern: str) -> None:
     page.goto(live_site.url(f"/{lang}/{_first_page(live_site, lang, pattern)}"))
-    announced = page.eval_on_selector('link[rel="alternate"][type="application/atom+xml"]', "link => link.href")
+    announced = page.eval_on_selector('link[rel~="alternate"][type="application/atom+xml"]', "link => link.href")
     assert announced == live_site.url(f"/{lang}/feed.xml")
     with page.expect_navigation() as navigation:
         page.locator(".sco-page-tools__feed a").click()

@@ -23,3 +23,12 @@ def test_home_page_stays_within_its_weight_budget(browser: Browser, live_site: B
     assert {"document", "stylesheet", "script"} <= set(weight.by_kind), "the measurement missed part of the page"
     heaviest = ", ".join(f"{address} {size:,}" for address, size in sorted(weight.files, key=lambda item: -item[1])[:5])
     assert weight.total <= HOME_PAGE_BUDGET, f"/{lang}/ loads {weight.total:,} bytes, budget {HOME_PAGE_BUDGET:,}; heaviest: {heaviest}"
+
+
+@pytest.mark.parametrize("path", ["/de/", "/en/initiatives/aifc-investment/"])
+def test_the_first_view_does_not_fetch_the_sitemap(browser: Browser, live_site: BuiltSite, path: str) -> None:
+    # Material's script fetches sitemap.xml beside every <link rel="alternate">;
+    # the sitemap lists every page, so it grew with the data (a third of the
+    # first view at 1,000 initiatives). The feed and language links avoid it.
+    weight = measure(browser, live_site, path)
+    assert [address for address, _ in weight.files if "sitemap" in address] == []
