@@ -20,12 +20,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
 import sco_site
 from language_pass import LanguagePass
 
 log = logging.getLogger("mkdocs.plugins.sco_site")
 WORKER = Path(__file__).with_name("language_worker.py")
+# A copy of the process starts the other language fastest; only where fork is
+# safe for everything a build loads (not macOS, whose system libraries are not).
+CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 CODE_FOLDERS = (Path(__file__).parent, Path(sco_site.__file__).parent)
 
 
@@ -50,6 +54,73 @@ class OneBuild:
             sys.stderr.write(self.output.decode("utf-8", errors="replace"))
             sys.stderr.flush()
         return self.process.returncode == 0
+
+
+class ForkedBuild:
+    """``mkdocs build`` of one other language in a copy of this process (Linux).
+
+    A fork starts with Python, MkDocs, the theme and the loaded data already
+    in memory: at the repository's size that start was a third of the other
+    language's build. The copy runs MkDocs' own command line, as the separate
+    process does, with its output going to a pipe until it is shown.
+    """
+
+    def __init__(self, arguments: list[str], env: dict[str, str], cwd: str) -> None:
+        read_end, write_end = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:  # the copy: never returns
+            os.close(read_end)
+            _run_in_copy(arguments, env, cwd, write_end)
+        os.close(write_end)
+        self.output = b""
+        self.returncode: int | None = None
+        self._pipe = os.fdopen(read_end, "rb")
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        self.output = self._pipe.read()
+        self._pipe.close()
+
+    def finish(self, show: bool) -> bool:
+        """Wait for the build; show its output if asked; True if it succeeded."""
+        if self.returncode is None:
+            self._reader.join()
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        if show and self.output:
+            sys.stderr.write(self.output.decode("utf-8", errors="replace"))
+            sys.stderr.flush()
+            self.output = b""
+        return self.returncode == 0
+
+
+def _run_in_copy(arguments: list[str], env: dict[str, str], cwd: str, output: int) -> NoReturn:
+    code = 1
+    try:
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.close(output)
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(env)
+        logging.getLogger("mkdocs").handlers.clear()  # the command line adds its own, as in a new process
+        from mkdocs.__main__ import cli
+
+        cli.main(args=arguments, prog_name="mkdocs", standalone_mode=True)
+        code = 0
+    except SystemExit as end:
+        code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
+    except BaseException:  # whatever happens, the copy must not go on running the first language's build
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 class Worker:
@@ -94,7 +165,12 @@ class OtherLanguages:
         self.config_file = config_file
         self.strict = strict
         self.dirty = dirty
-        self.running: dict[str, OneBuild | Worker] = {}
+        self.running: dict[str, OneBuild | ForkedBuild | Worker] = {}
+
+    @property
+    def copies_this_process(self) -> bool:
+        """True where the other languages are built by copies of this process (made best once the data is loaded)."""
+        return CAN_FORK and not self.language.serving
 
     def start(self, serve_url: str = "") -> None:
         cwd = str(Path(self.config_file).parent)
@@ -103,6 +179,8 @@ class OtherLanguages:
             if self.language.serving:
                 self.running[lang] = self._worker(lang, env, cwd)
                 self.running[lang].start()
+            elif CAN_FORK:
+                self.running[lang] = ForkedBuild(self._build_command(lang)[3:], env, cwd)
             else:
                 self.running[lang] = OneBuild(self._build_command(lang), env, cwd)
 

@@ -102,7 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _warn_of_changed_code(language.lang)
     if language.is_first:  # the other languages build meanwhile, each in its own process
         others = OtherLanguages(language, config.config_file_path, bool(config.strict), dirty=False)
-        others.start(serve_url=config.site_url if language.serving else "")
+        if not others.copies_this_process:
+            others.start(serve_url=config.site_url if language.serving else "")
     language.configure(config)
     keep_theme_work(config.theme)
     if language.serving:
@@ -111,6 +112,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         THEMED.next_rebuild()
     data_dir = Path(config.config_file_path).parent / "data"
     data = load_for_preview(data_dir)
+    if others is not None and others.copies_this_process and not data.error:
+        others.start()  # a copy of this process, made now that the data is loaded and checked
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary(data.catalog, language.lang) if data.catalog else {}
     context = BuildContext(site_url=language.root_url, changed=last_changed(data_dir))
     try:
