@@ -67,7 +67,7 @@ def character_problems(doc: YamlDocument, already: set[Location]) -> list[Proble
     one mistake, one message.
     """
     problems = []
-    for path, text in _texts(doc.data):
+    for path, text in doc.texts if doc.texts is not None else _texts(doc.data):
         if text.isascii() and text.isprintable():  # nearly every text: nothing to refuse, and visible unless blank
             continue
         refused = refused_character(text)

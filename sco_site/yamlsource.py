@@ -87,6 +87,9 @@ class YamlDocument:
     value_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     key_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     first_line: str = ""
+    # Every text value with its path, in the order of the file, as the reader met them
+    # (None for a document not read from YAML: walk ``data`` instead).
+    texts: list[tuple[JsonPath, str]] | None = None
 
     def location(self, path: JsonPath, key: bool = False) -> Location:
         """The place of a value (or of its key), falling back to its nearest parent."""
@@ -125,6 +128,8 @@ class _Builder:
         self.loader_text = text
         self.problems = problems
         self.seen: set[int] = set()
+        self.texts: list[tuple[JsonPath, str]] = []
+        doc.texts = self.texts
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         # Called for every value of every file: the common cases come first and inline.
@@ -136,7 +141,10 @@ class _Builder:
         self.doc.value_locations[path] = (mark.line + 1, mark.column + 1)
         kind = type(node)
         if kind is yaml.ScalarNode:
-            return node.value if node.tag == _STR else self._scalar(node)
+            if node.tag != _STR:
+                return self._scalar(node)
+            self.texts.append((path, node.value))
+            return node.value
         if kind is yaml.MappingNode:
             return self._mapping(node, path)
         self._check_tag(node, _SEQ)
