@@ -84,6 +84,9 @@ def discover(data_dir: Path) -> Discovery:
 
 def display(path: Path, data_dir: Path) -> str:
     """The path as messages show it: from the data folder on, e.g. 'data/places/astana.yml'."""
+    text, base = str(path), str(data_dir.parent)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:  # every path found below data/: no need for pathlib
+        return text[len(base) + 1 :].replace(os.sep, "/")
     return path.relative_to(data_dir.parent).as_posix()
 
 
@@ -110,13 +113,12 @@ def _where(entry: Path, mode: int, data_dir: Path) -> Location:
 
 def _refused(entry: Path, mode: int, data_dir: Path, problems: ProblemList) -> bool:
     """Links, hidden names and entries that are neither file nor folder: reported, never read."""
-    where = _where(entry, mode, data_dir)
     if stat.S_ISLNK(mode):
-        problems.add(where, f"{quoted(entry.name)} is a symbolic link, which is not read", _LINK_HINT)
+        problems.add(_where(entry, mode, data_dir), f"{quoted(entry.name)} is a symbolic link, which is not read", _LINK_HINT)
     elif entry.name.startswith("."):
-        problems.add(where, f"{quoted(entry.name)} is hidden (its name starts with '.'), so it would never be read", _hidden_hint(entry.name, mode))
+        problems.add(_where(entry, mode, data_dir), f"{quoted(entry.name)} is hidden (its name starts with '.'), so it would never be read", _hidden_hint(entry.name, mode))
     elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        problems.add(where, f"{quoted(entry.name)} is not a regular file or folder, so it is not read", "remove it; data/ holds only YAML files in their folders")
+        problems.add(_where(entry, mode, data_dir), f"{quoted(entry.name)} is not a regular file or folder, so it is not read", "remove it; data/ holds only YAML files in their folders")
     else:
         return False
     return True

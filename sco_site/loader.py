@@ -47,11 +47,12 @@ def load_data(data_dir: Path) -> Catalog:
     # Only the parent is resolved: a data folder that is itself a link is refused.
     data_dir = data_dir.parent.resolve() / data_dir.name
     discovery = discover(data_dir)
-    key = (tuple((path, _stamp(path)) for path, _ in discovery.files), tuple(discovery.problems.problems))
+    stamps = {path: _stamp(path) for path, _ in discovery.files}
+    key = (tuple(stamps.items()), tuple(discovery.problems.problems))
     if key not in _CATALOGS:
         _CATALOGS.clear()
         with _no_cycle_collection():
-            _CATALOGS[key] = _check_all(discovery, data_dir)
+            _CATALOGS[key] = _check_all(discovery, data_dir, stamps)
     return _result(_CATALOGS[key])
 
 
@@ -76,14 +77,14 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _check_all(discovery: Discovery, data_dir: Path) -> Catalog | DataError:
+def _check_all(discovery: Discovery, data_dir: Path, stamps: dict[Path, Stamp]) -> Catalog | DataError:
     problems = ProblemList(list(discovery.problems.problems))
     docs: dict[str, list[YamlDocument]] = {}
     unreadable: dict[str, list[str]] = {}
     for path, kind in discovery.refused_files:
         unreadable.setdefault(kind, []).append(display(path, data_dir))
     for path, kind in discovery.files:
-        checked = _check_file(path, kind, data_dir)
+        checked = _check_file(path, kind, data_dir, stamps[path])
         problems.problems.extend(checked.problems)
         if checked.doc is not None:
             docs.setdefault(kind, []).append(checked.doc)
@@ -118,8 +119,7 @@ def _stamp(path: Path) -> Stamp:
     return (info.st_mtime_ns, info.st_size)
 
 
-def _check_file(path: Path, kind: str, data_dir: Path) -> _CheckedFile:
-    stamp = _stamp(path)
+def _check_file(path: Path, kind: str, data_dir: Path, stamp: Stamp) -> _CheckedFile:
     cached = _FILES.get(path)
     if cached and cached.stamp == stamp:
         return cached

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -67,21 +66,18 @@ _NAMES = {"priority": "a priority", "initiative": "an initiative", "event": "an 
 Index = dict[str, dict[str, YamlDocument]]  # kind -> id -> document
 
 
-def walk(data: Any, pattern: str) -> Iterator[tuple[JsonPath, Any]]:
-    """Values found at a dotted pattern such as 'status.*.place', with their paths."""
-    yield from _walk(data, pattern.split("."), ())
-
-
-def _walk(data: Any, parts: list[str], path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
-    if not parts:
-        yield path, data
-        return
-    head, rest = parts[0], parts[1:]
-    if head == "*" and isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from _walk(item, rest, path + (index,))
-    elif isinstance(data, dict) and head in data:
-        yield from _walk(data[head], rest, path + (head,))
+def walk(data: Any, pattern: str) -> list[tuple[JsonPath, Any]]:
+    """Values found at a dotted pattern such as 'status.*.place', with their paths, in the order of the file."""
+    found: list[tuple[JsonPath, Any]] = [((), data)]
+    for head in pattern.split("."):
+        deeper: list[tuple[JsonPath, Any]] = []
+        for path, value in found:
+            if head == "*" and isinstance(value, list):
+                deeper.extend((path + (index,), item) for index, item in enumerate(value))
+            elif isinstance(value, dict) and head in value:
+                deeper.append((path + (head,), value[head]))
+        found = deeper
+    return found
 
 
 def index_ids(documents: dict[str, list[YamlDocument]], problems: ProblemList, unreadable: dict[str, list[str]] | None = None) -> Index:

@@ -35,6 +35,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _MAP = "tag:yaml.org,2002:map"
+_ScalarNode, _MappingNode = yaml.ScalarNode, yaml.MappingNode
 _SEQ = "tag:yaml.org,2002:seq"
 
 
@@ -130,6 +131,8 @@ class _Builder:
         self.seen: set[int] = set()
         self.texts: list[tuple[JsonPath, str]] = []
         doc.texts = self.texts
+        self.value_locations = doc.value_locations
+        self.key_locations = doc.key_locations
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         # Called for every value of every file: the common cases come first and inline.
@@ -138,14 +141,14 @@ class _Builder:
             raise self._refusal(node, path)
         seen.add(id(node))
         mark = node.start_mark
-        self.doc.value_locations[path] = (mark.line + 1, mark.column + 1)
+        self.value_locations[path] = (mark.line + 1, mark.column + 1)
         kind = type(node)
-        if kind is yaml.ScalarNode:
+        if kind is _ScalarNode:
             if node.tag != _STR:
                 return self._scalar(node)
             self.texts.append((path, node.value))
             return node.value
-        if kind is yaml.MappingNode:
+        if kind is _MappingNode:
             return self._mapping(node, path)
         self._check_tag(node, _SEQ)
         return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
@@ -194,12 +197,14 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
         self._check_tag(node, _MAP)
         result: dict[str, Any] = {}
+        key_locations = self.key_locations
         for key_node, value_node in node.value:
-            key = self._key(key_node)
+            key = key_node.value if type(key_node) is _ScalarNode and key_node.tag == _STR else self._key(key_node)
             if key is None:
                 continue
+            key_path = path + (key,)
             if key in result:
-                first_line, _ = self.doc.key_locations[path + (key,)]
+                first_line, _ = key_locations[key_path]
                 self.problems.add(
                     _location(self.doc.path, key_node),
                     f"the key {quoted(key)} appears twice in the same block",
@@ -207,8 +212,8 @@ class _Builder:
                 )
                 continue
             mark = key_node.start_mark
-            self.doc.key_locations[path + (key,)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, path + (key,))
+            key_locations[key_path] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, key_path)
         return result
 
     def _key(self, node: yaml.Node) -> str | None:
