@@ -43,7 +43,7 @@ class SizeResult:
         return self.hooks.cpu_seconds / self.plain.cpu_seconds
 
 
-def cold_load_seconds(data_dir: Path, repeats: int = 5) -> tuple[float, float]:
+def cold_load_seconds(data_dir: Path, repeats: int = 9) -> tuple[float, float]:
     """Load and validate everything with the data caches emptied first: median wall and CPU time of a few."""
     times, cpu_times = [], []
     for _ in range(repeats):
