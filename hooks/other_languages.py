@@ -78,6 +78,9 @@ class ForkedBuild:
         self.returncode: int | None = None
         self._pipe = os.fdopen(read_end, "rb")
         self._reader = threading.Thread(target=self._read, daemon=True)
+
+    def read_output(self) -> None:
+        """Start taking in the copy's output (after every copy is made: a process with threads is not copied)."""
         self._reader.start()
 
     def _read(self) -> None:
@@ -183,6 +186,9 @@ class OtherLanguages:
                 self.running[lang] = ForkedBuild(self._build_command(lang)[3:], env, cwd)
             else:
                 self.running[lang] = OneBuild(self._build_command(lang), env, cwd)
+        for build in self.running.values():
+            if isinstance(build, ForkedBuild):
+                build.read_output()
 
     def finish(self, show: bool = True) -> list[str]:
         """Wait for every other language; the languages that failed."""
