@@ -2,7 +2,8 @@
 
 ``mkdocs build`` builds the first language itself and, at the same time, each
 other language in a child ``mkdocs build`` (the two cores work in parallel;
-no build re-enters another). The child's output is kept and shown after the
+no build re-enters another): on Linux a copy of this process made once the
+data is loaded (``ForkedBuild``), elsewhere a new process (``OneBuild``). The child's output is kept and shown after the
 first language's, so the two do not interleave, and it is dropped when the
 first language refuses the data (the problems are then printed once).
 
