@@ -38,6 +38,9 @@ class LanguageLinks:
     def __bool__(self) -> bool:
         return True
 
+    def __repr__(self) -> str:  # what the preview's page cache compares (hooks/render_cache.py)
+        return f"LanguageLinks({self.entries!r})"
+
 
 @dataclass(frozen=True)
 class LanguagePass:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -210,7 +210,8 @@ def _page_text(page: Page) -> str:
 
 def _context_text(context: dict[str, Any]) -> str:
     config = context.get("config")
-    alternate = config.extra.get("alternate") if isinstance(config, dict) and isinstance(config.get("extra"), dict) else None
+    extra = config.get("extra") if isinstance(config, Mapping) else None  # MkDocs' configuration is a mapping, not a dict
+    alternate = extra.get("alternate") if isinstance(extra, Mapping) else None  # the language links, set per page
     others = {key: value for key, value in context.items() if key not in ("page", "nav", "pages", "config", "build_date_utc")}
     return repr((_sorted_repr(others), repr(alternate)))
 
