@@ -35,11 +35,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from mkdocs.config.defaults import MkDocsConfig
 from jinja2 import Environment, Template
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from theme_cache import is_installed
 
 Kept = TypeVar("Kept")
 
@@ -60,14 +62,16 @@ class TwoRebuilds(Generic[Kept]):
     def forget(self) -> None:
         self._previous, self._current = {}, {}
 
-    def get(self, key: bytes, make: Callable[[], Kept]) -> Kept:
+    def get(self, key: bytes, make: Callable[[], Kept]) -> tuple[Kept, bool]:
+        """What the previous rebuild made for ``key``, or what ``make`` makes now; and whether it was reused."""
         kept = self._previous.get(key)
+        reused = kept is not None
         if kept is None:
             kept = make()
         else:
             self.reused += 1
         self._current[key] = kept
-        return kept
+        return kept, reused
 
 
 def digest(*parts: str, salt: bytes = b"") -> bytes:
@@ -105,15 +109,13 @@ class RenderCache:
 
         def render(config: MkDocsConfig, files: Files) -> None:
             key = digest(page.file.src_uri, page.url, page.markdown or "", salt=self._settings_digest(config, files))
-            made: list[Converted] = []
 
             def convert() -> Converted:
                 original(config, files)
-                made.append(_converted(page))
-                return made[0]
+                return _converted(page)
 
-            converted = self.kept.get(key, convert)
-            if not made:
+            converted, reused = self.kept.get(key, convert)
+            if reused:
                 _restore(page, converted, files)
 
         page.render = render  # type: ignore[method-assign]
@@ -140,18 +142,15 @@ class SearchCache:
         original: Callable[[Page], None] = index.add_entry_from_context
 
         def add_entry_from_context(page: Page) -> None:
-            key = digest(page.url, page.content or "", str(page.toc), str(page.title), repr(sorted(page.meta.items(), key=lambda item: str(item[0]))), salt=repr(index.config).encode())
-
-            made: list[list[dict[str, Any]]] = []
+            key = digest(page.url, page.content or "", str(page.toc), str(page.title), _sorted_repr(page.meta), salt=repr(index.config).encode())
 
             def index_page() -> list[dict[str, Any]]:
                 before = len(index.entries)
                 original(page)
-                made.append([dict(entry) for entry in index.entries[before:]])
-                return made[0]
+                return [dict(entry) for entry in index.entries[before:]]
 
-            entries = self.kept.get(key, index_page)
-            if not made:
+            entries, reused = self.kept.get(key, index_page)
+            if reused:
                 index.entries.extend(dict(entry) for entry in entries)
 
         index.add_entry_from_context = add_entry_from_context
@@ -184,7 +183,8 @@ class PageTemplateCache:
         page = context.get("page")
         if not isinstance(page, Page):
             return template.render(context)
-        return self.kept.get(digest(str(template.name), _page_text(page), _context_text(context), salt=self._build_digest), lambda: template.render(context))
+        key = digest(str(template.name), _page_text(page), _context_text(context), salt=self._build_digest)
+        return self.kept.get(key, lambda: template.render(context))[0]
 
 
 class _KeptPageTemplate:
@@ -231,7 +231,7 @@ def _theme_sources(config: MkDocsConfig) -> str:
     """The project's own theme folders, file by file with size and time; installed folders by name."""
     listed: list[tuple[str, int, int]] = []
     for folder in config.theme.dirs:
-        if "site-packages" in folder.split(os.sep):
+        if is_installed(folder):
             listed.append((folder, 0, 0))
             continue
         for root, _, names in os.walk(folder):
@@ -271,3 +271,10 @@ def _restore(page: Page, converted: Converted, files: Files) -> None:
 RENDERED = RenderCache()
 INDEXED = SearchCache()
 THEMED = PageTemplateCache()
+CACHES = (RENDERED, INDEXED, THEMED)
+
+
+def next_rebuild() -> None:
+    """A rebuild starts: what the last one made is what it may reuse."""
+    for cache in CACHES:
+        cache.next_rebuild()

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from language_pass import LanguageLinks, LanguagePass
 from other_languages import OtherLanguages, code_version, stop_workers
-from render_cache import INDEXED, RENDERED, THEMED
+from render_cache import INDEXED, RENDERED, THEMED, next_rebuild
 from theme_cache import keep_theme_work
 from sco_site.history import last_changed
 from sco_site.languages import alternates, glossary, render_root_page
@@ -107,9 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language.configure(config)
     keep_theme_work(config.theme)
     if language.serving:
-        RENDERED.next_rebuild()
-        INDEXED.next_rebuild()
-        THEMED.next_rebuild()
+        next_rebuild()
     data_dir = Path(config.config_file_path).parent / "data"
     data = load_for_preview(data_dir)
     if others is not None and others.copies_this_process and not data.error:

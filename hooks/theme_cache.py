@@ -63,11 +63,17 @@ def _list_templates(loader: FileSystemLoader) -> list[str]:
     return sorted(found)
 
 
+def is_installed(folder: str) -> bool:
+    """True for a folder of an installed package (the theme's own): it does not change while MkDocs runs."""
+    resolved = Path(folder).resolve()
+    return any(resolved.is_relative_to(installed) for installed in _INSTALLED)
+
+
 def _listing(folder: str, followlinks: bool) -> list[str]:
     def listing() -> list[str]:
         return FileSystemLoader(folder, followlinks=followlinks).list_templates()
 
-    if not Path(folder).resolve().is_relative_to(_INSTALLED[0]) and not Path(folder).resolve().is_relative_to(_INSTALLED[1]):
+    if not is_installed(folder):
         return listing()  # the project's own templates: they may change while serving
     key = (folder, followlinks)
     if key not in _installed_listings:

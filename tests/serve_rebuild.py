@@ -104,7 +104,7 @@ def main(project: Path, site_dir: Path, edit: str, rebuild: bool, forget: bool) 
         EDITS[edit](project)
         kept = sys.modules["render_cache"]  # the hooks' module, loaded by MkDocs
         if forget:
-            for cache in (kept.RENDERED, kept.INDEXED, kept.THEMED):
+            for cache in kept.CACHES:
                 cache.kept.forget()
         build(config() if rebuild else first, serve_url=SERVE_URL)
         print(json.dumps({"markdown": kept.RENDERED.kept.reused, "search": kept.INDEXED.kept.reused, "theme": kept.THEMED.kept.reused}))
