@@ -51,10 +51,16 @@ class OneBuild:
         """Wait for the build; show its output if asked; True if it succeeded."""
         self.process.wait()
         self._reader.join()
-        if show and self.output:
-            sys.stderr.write(self.output.decode("utf-8", errors="replace"))
-            sys.stderr.flush()
+        if show:
+            _show(self.output)
         return self.process.returncode == 0
+
+
+def _show(output: bytes) -> None:
+    """A finished build's output, after the first language's."""
+    if output:
+        sys.stderr.write(output.decode("utf-8", errors="replace"))
+        sys.stderr.flush()
 
 
 class ForkedBuild:
@@ -94,9 +100,8 @@ class ForkedBuild:
             self._reader.join()
             _, status = os.waitpid(self.pid, 0)
             self.returncode = os.waitstatus_to_exitcode(status)
-        if show and self.output:
-            sys.stderr.write(self.output.decode("utf-8", errors="replace"))
-            sys.stderr.flush()
+        if show:
+            _show(self.output)
             self.output = b""
         return self.returncode == 0
 

@@ -31,11 +31,8 @@ class PartialDate:
     day: int = 0
 
     @classmethod
+    @lru_cache(maxsize=4096)  # the same few hundred dates are read thousands of times; a date is immutable
     def parse(cls, text: str) -> "PartialDate":
-        return _parse_date(cls, text)
-
-    @classmethod
-    def _parse_new(cls, text: str) -> "PartialDate":
         parts = [int(part) for part in text.split("-")]
         if 0 in parts[1:]:
             raise DateProblem(f"{text} is not a date: months and days count from 01")
@@ -117,9 +114,3 @@ class DateSpan:
     @property
     def year(self) -> int:
         return self.start.year
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(cls: type[PartialDate], text: str) -> PartialDate:
-    """The same few hundred dates are read thousands of times; a date is immutable, so one copy serves all."""
-    return cls._parse_new(text)
