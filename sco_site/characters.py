@@ -12,11 +12,10 @@ only of invisible characters (zero-width spaces, joiners) counts as empty.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 from .errors import Location, Problem
 from .schema import field_name
-from .yamlsource import JsonPath, YamlDocument
+from .yamlsource import YamlDocument
 
 # Bidirectional controls: embeddings, overrides, isolates and marks.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -67,7 +66,7 @@ def character_problems(doc: YamlDocument, already: set[Location]) -> list[Proble
     one mistake, one message.
     """
     problems = []
-    for path, text in doc.texts if doc.texts is not None else _texts(doc.data):
+    for path, text in doc.texts:
         if text.isascii() and text.isprintable():  # nearly every text: nothing to refuse, and visible unless blank
             continue
         refused = refused_character(text)
@@ -87,21 +86,6 @@ def character_problems(doc: YamlDocument, already: set[Location]) -> list[Proble
 def _hint(character: str) -> str:
     escape = f"\\x{ord(character):02x}" if ord(character) <= 0xFF else f"\\u{ord(character):04x}"
     return f"delete it: readers cannot see it, and it can change how text is shown; in double quotes it may be written as \"{escape}\""
-
-
-def _texts(data: Any) -> list[tuple[JsonPath, str]]:
-    """Every text in the data with its path, in the order of the file."""
-    found: list[tuple[JsonPath, str]] = []
-    stack: list[tuple[JsonPath, Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, str):
-            found.append((path, value))
-        elif isinstance(value, dict):
-            stack.extend(reversed([(path + (key,), item) for key, item in value.items()]))
-        elif isinstance(value, list):
-            stack.extend(reversed([(path + (index,), item) for index, item in enumerate(value)]))
-    return found
 
 
 def _is_control(character: str) -> bool:

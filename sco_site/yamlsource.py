@@ -88,9 +88,8 @@ class YamlDocument:
     value_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     key_locations: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     first_line: str = ""
-    # Every text value with its path, in the order of the file, as the reader met them
-    # (None for a document not read from YAML: walk ``data`` instead).
-    texts: list[tuple[JsonPath, str]] | None = None
+    # Every text value with its path, in the order of the file, as the reader met them.
+    texts: list[tuple[JsonPath, str]] = field(default_factory=list)
 
     def location(self, path: JsonPath, key: bool = False) -> Location:
         """The place of a value (or of its key), falling back to its nearest parent."""
@@ -129,8 +128,7 @@ class _Builder:
         self.loader_text = text
         self.problems = problems
         self.seen: set[int] = set()
-        self.texts: list[tuple[JsonPath, str]] = []
-        doc.texts = self.texts
+        self.texts = doc.texts
         self.value_locations = doc.value_locations
         self.key_locations = doc.key_locations
 
