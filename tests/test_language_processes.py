@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import ROOT
+from tests.sitebuild import ADDRESS_VARIABLES, ROOT
 
 # MkDocs' command line, with the hooks' choice of fork switched off before MkDocs loads them.
 NEW_PROCESSES = (
@@ -26,7 +26,7 @@ NEW_PROCESSES = (
 
 def _build(site: Path, *launcher: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for name in ("SITE_URL", "REPO_URL", "REPO_BRANCH"):
+    for name in ADDRESS_VARIABLES:
         env.pop(name, None)
     command = [sys.executable, *launcher, "build", "--strict", "--site-dir", str(site)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
